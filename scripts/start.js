@@ -1,0 +1,12 @@
+// `npm start`: build when needed, then serve the app (adapter-node). The server's init hook checks
+// the configuration, opens the database (embedded unless DATABASE_URL is set) and applies migrations.
+import { buildIfStale } from './build-if-stale.js';
+
+buildIfStale();
+process.env.NODE_ENV ??= 'production';
+// adapter-node takes the public origin from ORIGIN and otherwise assumes https, which would make
+// a local http://localhost:3000 fail SvelteKit's same-origin form check.
+const port = process.env.PORT?.trim() || '3000';
+if (!process.env.ORIGIN?.trim() && /^\d+$/.test(port))
+	process.env.ORIGIN = `http://localhost:${port}`;
+await import('../build/index.js');

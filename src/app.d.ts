@@ -1,0 +1,14 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+declare global {
+	namespace App {
+		interface Locals {
+			user: { id: string; email: string; name: string } | null;
+			authMethod: 'session' | 'apiKey' | null;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,71 @@
+import { apiKey } from '@better-auth/api-key';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { sveltekitCookies } from 'better-auth/svelte-kit';
+import type { Database } from './db/client';
+import type { Logger } from './log';
+import { accounts, apiKeys, sessions, users, verifications } from './db/schema';
+
+export const API_KEY_PREFIX = 'tlr_';
+
+export type AuthOptions = {
+	db: Database;
+	secret: string;
+	baseURL?: string;
+	/** SvelteKit's `getRequestEvent`, so sign-in from a form action sets the session cookie. */
+	getRequestEvent?: Parameters<typeof sveltekitCookies>[0];
+	log?: Logger;
+};
+
+/**
+ * better-auth: email/password accounts with a session cookie, and API keys stored only as a hash
+ * with a visible prefix. https://www.better-auth.com/docs/plugins/api-key
+ */
+export function createAuth({ db, secret, baseURL, getRequestEvent, log }: AuthOptions) {
+	return betterAuth({
+		logger: {
+			level: 'info',
+			log: (level, message) => {
+				// A wrong or revoked API key is the client's mistake, answered with 401, not a server error.
+				const routine =
+					message.startsWith('Failed to validate API key') || message === 'Invalid password';
+				log?.[routine ? 'debug' : level]({ component: 'auth' }, message);
+			}
+		},
+		secret,
+		baseURL,
+		basePath: '/api/auth',
+		database: drizzleAdapter(db, {
+			provider: 'pg',
+			schema: {
+				user: users,
+				session: sessions,
+				account: accounts,
+				verification: verifications,
+				apikey: apiKeys
+			}
+		}),
+		emailAndPassword: {
+			enabled: true,
+			minPasswordLength: 8,
+			maxPasswordLength: 128,
+			autoSignIn: true
+		},
+		session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+		// Requests are rate limited per user and per key by the API layer; better-auth's own limiter
+		// would count in process memory, which several web processes cannot share.
+		rateLimit: { enabled: false },
+		telemetry: { enabled: false },
+		plugins: [
+			apiKey({
+				defaultPrefix: API_KEY_PREFIX,
+				startingCharactersConfig: { shouldStore: true, charactersLength: 10 },
+				rateLimit: { enabled: false },
+				maximumNameLength: 64
+			}),
+			...(getRequestEvent ? [sveltekitCookies(getRequestEvent)] : [])
+		]
+	});
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,19 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Sql = postgres.Sql;
+
+export function createDb(url: string, options: { max?: number } = {}) {
+	const sql = postgres(url, {
+		max: options.max ?? 10,
+		onnotice: () => {},
+		connection: { application_name: 'tailor' }
+	});
+	const db = drizzle(sql, { schema });
+	return { sql, db };
+}
+
+export type Database = ReturnType<typeof createDb>['db'];
+/** A drizzle transaction, or the database itself: domain functions accept either. */
+export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];

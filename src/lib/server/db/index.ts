@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { Env } from '../env';
+import type { Logger } from '../log';
+import { createDb, type Database, type Sql } from './client';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+import { runMigrations } from './migrate';
+
+export type Connection = {
+	sql: Sql;
+	db: Database;
+	/** Where the database lives, for logs: the embedded data directory or the server's host. */
+	where: string;
+	embedded: EmbeddedPostgres | null;
+	close(): Promise<void>;
+};
+
+/**
+ * Connects to `DATABASE_URL`, or to the embedded server in `DATA_DIR` (starting it when no other
+ * process has), and applies pending migrations.
+ */
+export async function openDatabase(
+	env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE'>,
+	log: Logger,
+	options: { migrate?: boolean } = {}
+): Promise<Connection> {
+	let embedded: EmbeddedPostgres | null = null;
+	let url = env.DATABASE_URL;
+	let where: string;
+	if (url) {
+		where = new URL(url).host;
+	} else {
+		const pgLog = log.child({ component: 'postgres' });
+		embedded = await startEmbeddedPostgres({
+			dataDir: env.DATA_DIR,
+			onLog: (line) => pgLog.debug(line)
+		});
+		url = embedded.url;
+		where = `embedded, ${path.resolve(env.DATA_DIR)}`;
+	}
+	const { sql, db } = createDb(url, { max: env.DB_POOL_SIZE });
+	try {
+		await sql`select 1`;
+		if (options.migrate !== false) await runMigrations(sql, db);
+	} catch (error) {
+		await sql.end({ timeout: 1 });
+		await embedded?.stop();
+		throw error;
+	}
+	return {
+		sql,
+		db,
+		where,
+		embedded,
+		async close() {
+			await sql.end({ timeout: 5 });
+			await embedded?.stop();
+		}
+	};
+}
+
+export { createDb, type Database, type Executor, type Sql } from './client';

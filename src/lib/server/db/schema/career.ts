@@ -1,0 +1,41 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+
+/** One row per JSON Resume item (work, project, education, …) with its fields as jsonb. */
+export const careerItems = pgTable(
+	'career_items',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** JSON Resume section: basics, work, projects, education, certificates, awards, volunteer, skills, … */
+		section: text('section').notNull(),
+		position: integer('position').notNull(),
+		/** RFC 6901 pointer of the item in the imported document, e.g. `/work/0`. */
+		sourcePath: text('source_path'),
+		data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('career_items_user_idx').on(t.userId, t.section, t.position)]
+);
+
+/** Atomic facts: one row per highlight, summary, skill keyword or degree. */
+export const claims = pgTable(
+	'claims',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		itemId: uuid('item_id').references(() => careerItems.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		text: text('text').notNull(),
+		sourcePath: text('source_path'),
+		skills: text('skills').array().notNull().default([]),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('claims_user_idx').on(t.userId), index('claims_item_idx').on(t.itemId)]
+);

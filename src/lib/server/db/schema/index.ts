@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './career';
+export * from './opportunities';
+export * from './profiles';
+export * from './jobs';
+export * from './usage';

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * The one place configuration is read. Everything comes from the environment, is validated once,
+ * and a bad value stops the boot with a message naming the variable (see `ConfigError`).
+ */
+
+const bool = z
+	.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], {
+		error: 'expected on/off, true/false, yes/no or 1/0'
+	})
+	.transform((v) => ['on', 'true', '1', 'yes'].includes(v));
+
+const port = z.coerce
+	.number({ error: 'expected a port number' })
+	.int({ error: 'expected a whole number' })
+	.min(1, { error: 'expected a port between 1 and 65535' })
+	.max(65535, { error: 'expected a port between 1 and 65535' });
+
+const positiveInt = (fallback: number) =>
+	z.coerce
+		.number({ error: 'expected a number' })
+		.int({ error: 'expected a whole number' })
+		.min(1, { error: 'expected a number of at least 1' })
+		.default(fallback);
+
+const postgresUrl = z
+	.string()
+	.refine((v) => /^postgres(ql)?:\/\/.+/.test(v), { error: 'expected a postgres://… URL' });
+
+export const envSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: port.default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	/** The public base URL of the web app, used for auth callbacks and the browser origin check. */
+	ORIGIN: z
+		.url({ error: 'expected an absolute URL such as https://tailor.example.com' })
+		.optional(),
+	/** An existing PostgreSQL server. Without it an embedded server is started with its data in DATA_DIR. */
+	DATABASE_URL: postgresUrl.optional(),
+	DATA_DIR: z.string().min(1).default('.data'),
+	/** Run the job worker inside the web process. */
+	WORKER: bool.default(true),
+	/** Secret for signing session cookies; when unset one is generated and kept in the database. */
+	AUTH_SECRET: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	DB_POOL_SIZE: positiveInt(10),
+	TAILOR_ENGINE: z.enum(['local', 'openai']).default('local'),
+	TAILOR_USER_CONCURRENCY: positiveInt(2),
+	TAILOR_MONTHLY_LIMIT: positiveInt(50),
+	TAILOR_JOB_RETRIES: z.coerce
+		.number({ error: 'expected a number' })
+		.int({ error: 'expected a whole number' })
+		.min(0, { error: 'expected 0 or more' })
+		.default(3),
+	OPENAI_BASE_URL: z.url({ error: 'expected an absolute URL' }).optional(),
+	OPENAI_API_KEY: z.string().min(1).optional(),
+	TAILOR_MODEL: z.string().min(1).default('gpt-4o-mini'),
+	TAILOR_EVAL_MODEL: z.string().min(1).optional()
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+	constructor(
+		readonly variable: string,
+		detail: string
+	) {
+		super(`Invalid configuration: ${variable} ${detail}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** Empty strings count as unset, so `PORT= npm start` means "use the default". */
+function clean(source: Record<string, string | undefined>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(source))
+		if (v !== undefined && v.trim() !== '') out[k] = v.trim();
+	return out;
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+	const values = clean(source);
+	const result = envSchema.safeParse(values);
+	if (!result.success) {
+		const issue = result.error.issues[0]!;
+		const variable = String(issue.path[0] ?? 'environment');
+		const got = values[variable];
+		throw new ConfigError(
+			variable,
+			`${got === undefined ? 'is' : `is ${JSON.stringify(got)}:`} ${issue.message}`
+		);
+	}
+	if (
+		result.data.TAILOR_ENGINE === 'openai' &&
+		!result.data.OPENAI_BASE_URL &&
+		!result.data.OPENAI_API_KEY
+	) {
+		throw new ConfigError(
+			'OPENAI_API_KEY',
+			'is required when TAILOR_ENGINE=openai (or set OPENAI_BASE_URL for a local server)'
+		);
+	}
+	return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process, read on first use. */
+export function env(): Env {
+	return (cached ??= parseEnv());
+}

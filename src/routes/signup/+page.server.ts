@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { authErrorMessage } from '$lib/server/auth-errors';
+import { webApp } from '$lib/server/web';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/');
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const form = await request.formData();
+		const name = String(form.get('name') ?? '').trim();
+		const email = String(form.get('email') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		if (!email || !password) {
+			return fail(400, { name, email, message: 'Enter an email and a password.' });
+		}
+		if (password.length < 8) {
+			return fail(400, { name, email, message: 'Use a password of at least 8 characters.' });
+		}
+		try {
+			await webApp().auth.api.signUpEmail({
+				body: { name: name || email.split('@')[0]!, email, password },
+				headers: request.headers
+			});
+		} catch (error) {
+			const message = authErrorMessage(error, 'Sign-up failed. Try again.');
+			if (message) return fail(400, { name, email, message });
+			throw error;
+		}
+		redirect(303, '/');
+	}
+};
