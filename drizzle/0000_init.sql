@@ -164,6 +164,7 @@ CREATE TABLE "document_jobs" (
 	"opportunity_id" uuid,
 	"tailored_profile_id" uuid,
 	"attempt" integer DEFAULT 0 NOT NULL,
+	"cancel_requested_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"completed_at" timestamp with time zone

@@ -9,6 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'build', '.built');
 const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
+/** @param {string} p @returns {number} */
 function newest(p) {
 	if (!existsSync(p)) return 0;
 	const s = statSync(p);

@@ -18,7 +18,12 @@ export type ExitedServer = { code: number | null; stdout: string; stderr: string
 function spawnStart(env: Record<string, string>) {
 	return spawn(path.join(root, 'node_modules/.bin/node'), ['scripts/start.js'], {
 		cwd: root,
-		env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+		env: {
+			PATH: process.env.PATH ?? '',
+			HOME: process.env.HOME ?? '/tmp',
+			LOG_LEVEL: 'warn',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 }

@@ -92,6 +92,8 @@ describe('npm start', () => {
 	it('names the variable for a bad DATABASE_URL too', async () => {
 		const result = await runServerToExit({ DATABASE_URL: 'mysql://nope', DATA_DIR: dataDir });
 		expect(result.code).toBe(1);
-		expect(result.stderr.trim()).toMatch(/^Invalid configuration: DATABASE_URL is "mysql:\/\/nope"/);
+		expect(result.stderr.trim()).toMatch(
+			/^Invalid configuration: DATABASE_URL is "mysql:\/\/nope"/
+		);
 	});
 });

@@ -45,6 +45,8 @@ export const envSchema = z.object({
 	AUTH_SECRET: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	DB_POOL_SIZE: positiveInt(10),
+	/** Jobs one worker process runs at once (per job type). */
+	WORKER_CONCURRENCY: positiveInt(4),
 	TAILOR_ENGINE: z.enum(['local', 'openai']).default('local'),
 	TAILOR_USER_CONCURRENCY: positiveInt(2),
 	TAILOR_MONTHLY_LIMIT: positiveInt(50),

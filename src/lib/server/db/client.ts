@@ -15,5 +15,6 @@ export function createDb(url: string, options: { max?: number } = {}) {
 }
 
 export type Database = ReturnType<typeof createDb>['db'];
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** A drizzle transaction, or the database itself: domain functions accept either. */
-export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Tx;

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { runMigrations } from './migrate';
 
 export type Connection = {
+	url: string;
 	sql: Sql;
 	db: Database;
 	/** Where the database lives, for logs: the embedded data directory or the server's host. */
@@ -47,6 +48,7 @@ export async function openDatabase(
 		throw error;
 	}
 	return {
+		url,
 		sql,
 		db,
 		where,
@@ -58,4 +60,4 @@ export async function openDatabase(
 	};
 }
 
-export { createDb, type Database, type Executor, type Sql } from './client';
+export { createDb, type Database, type Executor, type Sql, type Tx } from './client';

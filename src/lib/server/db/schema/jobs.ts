@@ -29,7 +29,8 @@ export const documentJobs = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		jobType: text('job_type').$type<JobType>().notNull(),
+		/** The pipeline that runs it: `resume`, `opportunity` or `tailor`. */
+		jobType: text('job_type').notNull(),
 		status: text('status').$type<JobStatus>().notNull().default('pending'),
 		phase: text('phase'),
 		highlights: jsonb('highlights').$type<string[]>().notNull().default([]),
@@ -42,7 +43,10 @@ export const documentJobs = pgTable(
 		tailoredProfileId: uuid('tailored_profile_id').references(() => tailoredProfiles.id, {
 			onDelete: 'set null'
 		}),
+		/** The attempt now running (1 = first); a worker whose attempt is no longer current writes nothing. */
 		attempt: integer('attempt').notNull().default(0),
+		/** Set by a cancel request while the job runs; the worker stops at the next step boundary. */
+		cancelRequestedAt: timestamp('cancel_requested_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		startedAt: timestamp('started_at', { withTimezone: true }),
 		completedAt: timestamp('completed_at', { withTimezone: true })

@@ -1,0 +1,91 @@
+import type { PgBoss } from 'pg-boss';
+import type { Database, Sql, Tx } from '../db/client';
+import type { Logger } from '../log';
+import { cancelJob } from './cancel';
+import { enqueueJob, type EnqueueRequest } from './enqueue';
+import { EventHub } from './hub';
+import type { Pipeline } from './pipeline';
+import { createBoss, ensureQueues, type QueueSettings } from './queue';
+import { startWorkers } from './worker';
+
+export type JobEngineOptions = {
+	url: string;
+	db: Database;
+	sql: Sql;
+	log: Logger;
+	pipelines: Pipeline[];
+	queue: QueueSettings;
+	/** Run jobs in this process (else it only enqueues and streams events). */
+	worker: boolean;
+	/** Jobs this process runs at once, per pipeline. */
+	concurrency?: number;
+	onStepTiming?: (step: string, stepMs: number, totalMs: number) => void;
+};
+
+/**
+ * The job engine of one process: pg-boss for durable work, the event hub for live progress, and
+ * (unless this is a web-only process) the workers that run the pipelines.
+ */
+export class JobEngine {
+	queue: 'running' | 'stopped' = 'stopped';
+	worker: 'running' | 'off' | 'draining' = 'off';
+
+	private constructor(
+		readonly boss: PgBoss,
+		readonly hub: EventHub,
+		private readonly options: JobEngineOptions
+	) {}
+
+	static async start(options: JobEngineOptions): Promise<JobEngine> {
+		const boss = createBoss(options.url, options.queue, options.log.child({ component: 'queue' }));
+		await boss.start();
+		await ensureQueues(
+			boss,
+			options.pipelines.map((p) => p.name),
+			options.queue
+		);
+		const hub = new EventHub(options.sql, options.db, options.log.child({ component: 'events' }));
+		await hub.start();
+		const engine = new JobEngine(boss, hub, options);
+		engine.queue = 'running';
+		if (options.worker) {
+			await startWorkers({
+				db: options.db,
+				boss,
+				log: options.log.child({ component: 'worker' }),
+				pipelines: options.pipelines,
+				concurrency: options.concurrency ?? 4,
+				retries: options.queue.retries,
+				onStepTiming: options.onStepTiming
+			});
+			engine.worker = 'running';
+		}
+		return engine;
+	}
+
+	enqueue(request: EnqueueRequest, tx?: Tx) {
+		return enqueueJob(this.options.db, this.boss, request, tx);
+	}
+
+	cancel(userId: string, jobId: string) {
+		return cancelJob(this.options.db, this.boss, userId, jobId);
+	}
+
+	/** Live events of a job after `afterId`, replayed then live; see EventHub.subscribe. */
+	events(jobId: string, afterId = 0, signal?: AbortSignal) {
+		return this.hub.subscribe(jobId, afterId, signal);
+	}
+
+	/**
+	 * Stops taking jobs, lets running steps finish for up to `timeoutMs`, closes live streams.
+	 * A job still running at the timeout is picked up again by another worker (its heartbeat stops).
+	 */
+	async stop(timeoutMs = 30_000): Promise<void> {
+		if (this.queue === 'stopped') return;
+		if (this.worker === 'running') this.worker = 'draining';
+		await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+		await this.hub.close();
+		this.queue = 'stopped';
+		if (this.worker === 'draining') this.worker = 'off';
+	}
+}

@@ -1,0 +1,174 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Executor, Tx } from '../db/client';
+import { documentJobs, jobSteps } from '../db/schema';
+import type { Logger } from '../log';
+import { appendEvent, lockJob, TERMINAL_STATUSES } from './events';
+import type { JobRow, Pipeline, StepContext } from './pipeline';
+
+export type RunOutcome = 'completed' | 'cancelled' | 'skipped' | 'superseded';
+
+/** A newer attempt owns the job: this one stops without writing anything more. */
+class Superseded extends Error {}
+
+/**
+ * Runs one attempt of a job through its pipeline. Finished steps return their checkpointed output
+ * and do not run again; each new checkpoint, phase change, highlight and status change is written
+ * with its event in one transaction. Throws when a step throws (pg-boss then retries or fails it).
+ */
+export async function runJob(options: {
+	db: Database;
+	log: Logger;
+	pipeline: Pipeline;
+	jobId: string;
+	/** pg-boss's retry count + 1. */
+	attempt: number;
+	signal: AbortSignal;
+	/** Called with each step's runner time minus step time, for the overhead benchmark. */
+	onStepTiming?: (step: string, stepMs: number, totalMs: number) => void;
+}): Promise<RunOutcome> {
+	const { db, pipeline, jobId, attempt, signal } = options;
+	const log = options.log.child({ jobId, job: pipeline.name, attempt });
+
+	// Take ownership: from here on, writes of an older attempt are refused (see `guarded`).
+	const job = await db.transaction(async (tx) => {
+		const row = await lockJob(tx, jobId);
+		if (!row || TERMINAL_STATUSES.includes(row.status)) return null;
+		if (row.cancelRequestedAt) {
+			await finish(tx, row, 'cancelled', {});
+			return null;
+		}
+		const [updated] = await tx
+			.update(documentJobs)
+			.set({ status: 'processing', attempt, startedAt: row.startedAt ?? new Date() })
+			.where(eq(documentJobs.id, jobId))
+			.returning();
+		await appendEvent(tx, jobId, 'status', { status: 'processing', attempt });
+		return updated!;
+	});
+	if (!job) return 'skipped';
+
+	/** A transaction that first checks this attempt still owns the job. */
+	const guarded = <T>(fn: (tx: Tx, row: JobRow) => Promise<T>) =>
+		db.transaction(async (tx) => {
+			const row = await lockJob(tx, jobId);
+			if (!row || row.attempt !== attempt || row.status !== 'processing') throw new Superseded();
+			return fn(tx, row);
+		});
+
+	const done = new Map(
+		(await db.select().from(jobSteps).where(eq(jobSteps.jobId, jobId))).map((s) => [
+			s.name,
+			s.output
+		])
+	);
+	const outputs: Record<string, unknown> = {};
+	const ctx: StepContext = {
+		job,
+		userId: job.userId,
+		input: job.input,
+		outputs,
+		attempt,
+		db,
+		log,
+		signal,
+		highlight: (text) => guarded((tx) => addHighlight(tx, jobId, text))
+	};
+
+	try {
+		let phase = job.phase;
+		for (const p of pipeline.phases) {
+			for (const step of p.steps) {
+				if (step.skip?.(ctx)) continue;
+				if (done.has(step.name)) {
+					outputs[step.name] = done.get(step.name);
+					continue;
+				}
+				// A step boundary: honour a cancel request, enter the step's phase.
+				const stop = await guarded(async (tx, row) => {
+					if (row.cancelRequestedAt) {
+						await finish(tx, row, 'cancelled', {});
+						return true;
+					}
+					if (phase !== p.name) {
+						await tx.update(documentJobs).set({ phase: p.name }).where(eq(documentJobs.id, jobId));
+						await appendEvent(tx, jobId, 'phase', { phase: p.name, ticker: p.ticker });
+					}
+					return false;
+				});
+				if (stop) return 'cancelled';
+				phase = p.name;
+				if (signal.aborted)
+					throw new Error('the worker lost this job (it expired or the worker is stopping)');
+
+				const started = performance.now();
+				let stepMs = 0;
+				const checkpoint = async (tx: Tx, output: unknown) => {
+					const durationMs = Math.round(stepMs);
+					await tx
+						.insert(jobSteps)
+						.values({ jobId, name: step.name, output: output ?? null, attempt, durationMs });
+					await appendEvent(tx, jobId, 'step', { name: step.name, phase: p.name, durationMs });
+				};
+				let output: unknown;
+				if (step.transactional) {
+					output = await guarded(async (tx) => {
+						const t0 = performance.now();
+						// Inside this transaction the job row is locked, so highlights go through it too.
+						const highlight = (text: string) => addHighlight(tx, jobId, text);
+						const out = await step.run({ ...ctx, highlight, tx });
+						stepMs = performance.now() - t0;
+						await checkpoint(tx, out);
+						return out;
+					});
+				} else {
+					output = await step.run(ctx);
+					stepMs = performance.now() - started;
+					await guarded((tx) => checkpoint(tx, output));
+				}
+				outputs[step.name] = output ?? null;
+				options.onStepTiming?.(step.name, stepMs, performance.now() - started);
+			}
+		}
+		const summary = pipeline.summary?.(outputs) ?? null;
+		await guarded((tx, row) => finish(tx, row, 'completed', summary ? { summary } : {}));
+		log.debug('job completed');
+		return 'completed';
+	} catch (error) {
+		if (error instanceof Superseded) {
+			log.warn('a newer attempt owns this job; this attempt stops');
+			return 'superseded';
+		}
+		throw error;
+	}
+}
+
+async function addHighlight(tx: Executor, jobId: string, text: string) {
+	await tx
+		.update(documentJobs)
+		.set({ highlights: sql`${documentJobs.highlights} || ${JSON.stringify([text])}::jsonb` })
+		.where(eq(documentJobs.id, jobId));
+	await appendEvent(tx, jobId, 'highlight', { text });
+}
+
+/** Marks a job terminal and appends its terminal status event, in the caller's transaction. */
+export async function finish(
+	tx: Tx,
+	row: JobRow,
+	status: 'completed' | 'failed' | 'cancelled',
+	extra: { summary?: Record<string, unknown>; error?: string }
+) {
+	await tx
+		.update(documentJobs)
+		.set({
+			status,
+			completedAt: new Date(),
+			...(extra.summary ? { summary: extra.summary } : {}),
+			...(extra.error ? { error: extra.error } : {})
+		})
+		.where(eq(documentJobs.id, row.id));
+	await appendEvent(tx, row.id, 'status', {
+		status,
+		...(extra.summary ? { summary: extra.summary } : {}),
+		...(extra.error ? { error: extra.error } : {})
+	});
+}

@@ -1,0 +1,226 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentJobs, jobEvents, jobSteps } from '../../src/lib/server/db/schema';
+import type { JobEngine } from '../../src/lib/server/jobs/engine';
+import { testDatabase, type TestDatabase } from '../helpers/db';
+import {
+	collect,
+	createUser,
+	highlights,
+	isHighlight,
+	startEngine,
+	terminal,
+	waitForEvent
+} from '../helpers/engine';
+import { releaseChannel } from '../helpers/pipelines';
+
+let t: TestDatabase;
+let engine: JobEngine;
+let user: string;
+
+beforeAll(async () => {
+	t = await testDatabase();
+	engine = await startEngine(t, { retries: 1 });
+	user = await createUser(t);
+});
+
+const release = (jobId: string) => t.sql`select pg_notify(${releaseChannel(jobId)}, '')`;
+const jobRow = async (id: string) =>
+	(await t.db.select().from(documentJobs).where(eq(documentJobs.id, id)))[0]!;
+
+describe('step checkpoints', () => {
+	it('a step that throws once: the job succeeds on retry and earlier steps ran once', async () => {
+		const job = await engine.enqueue({ userId: user, type: 'test-flaky' });
+		const events = await collect(engine, job.id);
+
+		expect(terminal(events).payload).toMatchObject({ status: 'completed' });
+		expect(highlights(events)).toEqual([
+			'ran s1 (attempt 1)',
+			'ran s2 (attempt 1)',
+			'ran s3 (attempt 1)',
+			'ran s3 (attempt 2)',
+			'ran s4 (attempt 2)'
+		]);
+		// The retried step saw the stored outputs of the steps before it.
+		const row = await jobRow(job.id);
+		expect(row.summary).toEqual({ s3: { s1: { from: 's1' }, s2: { from: 's2' } } });
+		expect(row.attempt).toBe(2);
+		const steps = await t.db.select().from(jobSteps).where(eq(jobSteps.jobId, job.id));
+		expect(steps.map((s) => [s.name, s.attempt]).sort()).toEqual([
+			['s1', 1],
+			['s2', 1],
+			['s3', 2],
+			['s4', 2]
+		]);
+	});
+
+	it('records phases, steps and status changes as ordered events', async () => {
+		const job = await engine.enqueue({ userId: user, type: 'test-flaky' });
+		const events = await collect(engine, job.id);
+		const shape = events.map((e) =>
+			e.type === 'status'
+				? `status:${e.payload.status}${e.payload.retrying ? ':retrying' : ''}`
+				: e.type === 'phase'
+					? `phase:${e.payload.phase}`
+					: e.type === 'step'
+						? `step:${e.payload.name}`
+						: 'highlight'
+		);
+		expect(shape).toEqual([
+			'status:pending',
+			'status:processing',
+			'phase:one',
+			'highlight',
+			'step:s1',
+			'highlight',
+			'step:s2',
+			'phase:two',
+			'highlight',
+			'status:processing:retrying',
+			'status:processing',
+			'highlight',
+			'step:s3',
+			'highlight',
+			'step:s4',
+			'status:completed'
+		]);
+		const ids = events.map((e) => e.id);
+		expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+		const stored = await t.db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id));
+		expect(stored.map((e) => e.id)).toEqual(ids);
+	});
+});
+
+describe('failure and cancellation', () => {
+	it('retries exhausted → failed with a readable error and a terminal event', async () => {
+		const job = await engine.enqueue({ userId: user, type: 'test-doomed' });
+		const events = await collect(engine, job.id);
+		expect(terminal(events)).toMatchObject({
+			type: 'status',
+			payload: { status: 'failed', error: 'The posting could not be read: it is empty.' }
+		});
+		// One retry: two attempts in all, each running s1 (it threw nothing) only once.
+		expect(highlights(events)).toEqual(['ran s1 (attempt 1)']);
+		const row = await jobRow(job.id);
+		expect(row).toMatchObject({ status: 'failed', attempt: 2 });
+		expect(row.error).toBe('The posting could not be read: it is empty.');
+		expect(row.completedAt).toBeInstanceOf(Date);
+	});
+
+	it('cancels a running job at the next step boundary', async () => {
+		const job = await engine.enqueue({ userId: user, type: 'test-gated' });
+		await waitForEvent(engine, job.id, isHighlight('waiting (attempt 1)'));
+		expect(await engine.cancel(user, job.id)).toBe('cancelling');
+		await release(job.id);
+		const events = await collect(engine, job.id);
+		expect(terminal(events).payload).toEqual({ status: 'cancelled' });
+		expect(highlights(events)).not.toContain('ran s3 (attempt 1)');
+		expect((await jobRow(job.id)).status).toBe('cancelled');
+		expect(await engine.cancel(user, job.id)).toBe('already-finished');
+	});
+
+	it('cancels a waiting job at once', async () => {
+		// A queue no worker serves, so the job stays pending.
+		const unworked = { name: 'test-unworked', phases: [] };
+		const idle = await startEngine(t, { worker: false, pipelines: [unworked] });
+		const job = await idle.enqueue({ userId: user, type: 'test-unworked' });
+		expect(await idle.cancel(user, job.id)).toBe('cancelled');
+		const events = await collect(idle, job.id);
+		expect(events.map((e) => e.payload.status)).toEqual(['pending', 'cancelled']);
+	});
+
+	it('does not let another user cancel a job, nor tell that it exists', async () => {
+		const other = await createUser(t, 'other');
+		const job = await engine.enqueue({ userId: user, type: 'test-gated' });
+		expect(await engine.cancel(other, job.id)).toBe('not-found');
+		expect(await engine.cancel(other, '00000000-0000-4000-8000-000000000000')).toBe('not-found');
+		await waitForEvent(engine, job.id, isHighlight('waiting (attempt 1)'));
+		await release(job.id);
+		expect(terminal(await collect(engine, job.id)).payload.status).toBe('completed');
+	});
+});
+
+describe('enqueueing', () => {
+	it('writes the job row and the queued job in one transaction', async () => {
+		const before = await t.sql`select count(*)::int as n from pgboss.job where name = 'test-flaky'`;
+		await expect(
+			t.db.transaction(async (tx) => {
+				await engine.enqueue(
+					{ userId: user, type: 'test-flaky', input: { marker: 'rolled-back' } },
+					tx
+				);
+				throw new Error('the request failed after enqueueing');
+			})
+		).rejects.toThrow('the request failed');
+		const rows = await t.db
+			.select()
+			.from(documentJobs)
+			.where(sql`${documentJobs.input}->>'marker' = 'rolled-back'`);
+		expect(rows).toEqual([]);
+		const after = await t.sql`select count(*)::int as n from pgboss.job where name = 'test-flaky'`;
+		expect(after[0]!.n).toBe(before[0]!.n);
+	});
+});
+
+describe('per-user concurrency', () => {
+	it('runs a user’s second job only after the first ends, while another user’s job runs', async () => {
+		const alice = await createUser(t, 'alice');
+		const bob = await createUser(t, 'bob');
+		const first = await engine.enqueue({ userId: alice, type: 'test-gated' });
+		const second = await engine.enqueue({ userId: alice, type: 'test-gated' });
+		const other = await engine.enqueue({ userId: bob, type: 'test-gated' });
+
+		// Bob's job starts and blocks while Alice's first is still blocked: both run at once.
+		await waitForEvent(engine, first.id, isHighlight('waiting (attempt 1)'));
+		await waitForEvent(engine, other.id, isHighlight('waiting (attempt 1)'));
+		expect((await jobRow(second.id)).status).toBe('pending');
+
+		await release(first.id);
+		const firstEvents = await collect(engine, first.id);
+		const started = await waitForEvent(engine, second.id, (e) => e.payload.status === 'processing');
+		expect(started.id).toBeGreaterThan(terminal(firstEvents).id);
+
+		await waitForEvent(engine, second.id, isHighlight('waiting (attempt 1)'));
+		await release(second.id);
+		await release(other.id);
+		expect(terminal(await collect(engine, second.id)).payload.status).toBe('completed');
+		expect(terminal(await collect(engine, other.id)).payload.status).toBe('completed');
+	});
+});
+
+describe('live events', () => {
+	it('a subscriber that reconnects after event k gets k+1… exactly once', async () => {
+		const job = await engine.enqueue({ userId: user, type: 'test-gated' });
+		const seen = [];
+		for await (const event of engine.events(job.id)) {
+			seen.push(event);
+			if (event.type === 'highlight' && event.payload.text === 'ran s1 (attempt 1)') break;
+		}
+		const k = seen.at(-1)!.id;
+		// Events keep coming while nobody listens.
+		await waitForEvent(engine, job.id, isHighlight('waiting (attempt 1)'));
+		await release(job.id);
+		const rest = await collect(engine, job.id, k);
+		const all = await t.db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id));
+		expect([...seen, ...rest].map((e) => e.id)).toEqual(all.map((e) => e.id).sort((a, b) => a - b));
+		expect(rest[0]!.id).toBeGreaterThan(k);
+	});
+
+	it('a subscriber opened after the job ended replays every event and ends', async () => {
+		const job = await engine.enqueue({ userId: user, type: 'test-flaky' });
+		const live = await collect(engine, job.id);
+		const replay = await collect(engine, job.id);
+		expect(replay).toEqual(live);
+	});
+
+	it('fans one job out to many subscribers', async () => {
+		const job = await engine.enqueue({ userId: user, type: 'test-gated' });
+		const streams = Array.from({ length: 50 }, () => collect(engine, job.id));
+		await waitForEvent(engine, job.id, isHighlight('waiting (attempt 1)'));
+		await release(job.id);
+		const results = await Promise.all(streams);
+		const ids = results[0]!.map((e) => e.id);
+		expect(ids.length).toBeGreaterThan(8);
+		for (const r of results) expect(r.map((e) => e.id)).toEqual(ids);
+	});
+});
