@@ -2,7 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { userIdForApiKey } from '$lib/server/api-keys';
 import { ConfigError } from '$lib/server/env';
-import { startWebApp, stopWebApp, webApp } from '$lib/server/web';
+import { beginShutdown, startWebApp, stopWebApp, webApp } from '$lib/server/web';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -16,9 +16,10 @@ export const init: ServerInit = async () => {
 		}
 		throw error;
 	}
-	process.once('sveltekit:shutdown', () => {
-		void stopWebApp();
-	});
+	// adapter-node closes the HTTP server on these signals; the job engine drains at the same time.
+	process.once('SIGTERM', () => void beginShutdown());
+	process.once('SIGINT', () => void beginShutdown());
+	process.once('sveltekit:shutdown', () => void stopWebApp());
 };
 
 const bearer = (header: string | null) =>

@@ -33,7 +33,12 @@ describe('npm start', () => {
 		try {
 			const health = await fetch(`${first.url}/healthz`);
 			expect(health.status).toBe(200);
-			expect(await health.json()).toMatchObject({ ok: true, db: 'up' });
+			expect(await health.json()).toEqual({
+				ok: true,
+				db: 'up',
+				queue: 'running',
+				worker: 'running'
+			});
 			const signUp = await submit(`${first.url}/signup`, {
 				name: 'Rin',
 				email: 'rin@example.com',
@@ -62,12 +67,17 @@ describe('npm start', () => {
 		}
 	});
 
-	it('uses the server in DATABASE_URL instead of starting one', async () => {
+	it('uses the server in DATABASE_URL instead of starting one, and WORKER=off serves web only', async () => {
 		const t = await testDatabase();
 		const unused = path.join(dataDir, 'unused');
-		const server = await startServer({ DATABASE_URL: t.url, DATA_DIR: unused });
+		const server = await startServer({ DATABASE_URL: t.url, DATA_DIR: unused, WORKER: 'off' });
 		try {
-			expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ ok: true });
+			expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({
+				ok: true,
+				db: 'up',
+				queue: 'running',
+				worker: 'off'
+			});
 			const signUp = await submit(`${server.url}/signup`, {
 				email: 'remote@example.com',
 				password: 'a long password'

@@ -2,7 +2,9 @@ import { getRequestEvent } from '$app/server';
 import { createAuth, type Auth } from './auth';
 import { openDatabase, type Connection } from './db';
 import { env, type Env } from './env';
+import { JobEngine } from './jobs/engine';
 import { createLogger, type Logger } from './log';
+import { productPipelines } from './pipelines';
 import { authSecret } from './secrets';
 
 /** Everything the web process holds: started once by the `init` hook, closed on shutdown. */
@@ -11,11 +13,11 @@ export type WebApp = {
 	log: Logger;
 	conn: Connection;
 	auth: Auth;
-	worker: 'not-started' | 'off' | 'running';
-	queue: 'not-started' | 'running';
+	jobs: JobEngine;
 };
 
 let current: WebApp | undefined;
+let stopping: Promise<void> | undefined;
 
 export async function startWebApp(): Promise<WebApp> {
 	if (current) return current;
@@ -24,15 +26,18 @@ export async function startWebApp(): Promise<WebApp> {
 	const conn = await openDatabase(config, log);
 	const secret = await authSecret(conn.db, config.AUTH_SECRET);
 	const auth = createAuth({ db: conn.db, secret, baseURL: config.ORIGIN, getRequestEvent, log });
-	current = {
-		env: config,
+	const jobs = await JobEngine.start({
+		url: conn.url,
+		db: conn.db,
+		sql: conn.sql,
 		log,
-		conn,
-		auth,
-		worker: config.WORKER ? 'not-started' : 'off',
-		queue: 'not-started'
-	};
-	log.info({ database: conn.where }, 'database ready');
+		pipelines: productPipelines(config),
+		queue: { retries: config.TAILOR_JOB_RETRIES },
+		worker: config.WORKER,
+		concurrency: config.WORKER_CONCURRENCY
+	});
+	current = { env: config, log, conn, auth, jobs };
+	log.info({ database: conn.where, worker: jobs.worker }, 'ready');
 	return current;
 }
 
@@ -41,10 +46,27 @@ export function webApp(): WebApp {
 	return current;
 }
 
+/**
+ * Starts draining on the first SIGTERM/SIGINT, alongside the HTTP server's own close: the worker
+ * takes no new job and lets running steps finish, and live event streams end so their connections
+ * can close.
+ */
+export function beginShutdown(): Promise<void> {
+	stopping ??= (async () => {
+		const app = current;
+		if (!app) return;
+		app.log.info('draining');
+		await app.jobs.stop(25_000);
+	})();
+	return stopping;
+}
+
+/** After the HTTP server has closed: finish draining, then close the database. */
 export async function stopWebApp(): Promise<void> {
+	await beginShutdown();
 	const app = current;
 	current = undefined;
 	if (!app) return;
-	app.log.info('shutting down');
 	await app.conn.close();
+	app.log.info('stopped');
 }

@@ -12,5 +12,8 @@ export const GET: RequestHandler = async () => {
 		app.log.warn({ err: error }, 'health check: database unreachable');
 	}
 	const ok = db === 'up';
-	return json({ ok, db, queue: app.queue, worker: app.worker }, { status: ok ? 200 : 503 });
+	return json(
+		{ ok, db, queue: app.jobs.queue, worker: app.jobs.worker },
+		{ status: ok ? 200 : 503 }
+	);
 };

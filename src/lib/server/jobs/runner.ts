@@ -1,9 +1,13 @@
+import { hostname } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor, Tx } from '../db/client';
 import { documentJobs, jobSteps } from '../db/schema';
 import type { Logger } from '../log';
 import { appendEvent, lockJob, TERMINAL_STATUSES } from './events';
 import type { JobRow, Pipeline, StepContext } from './pipeline';
+
+/** Which process ran an attempt, for operators reading a job's events. */
+const WORKER_ID = `${hostname()}:${process.pid}`;
 
 export type RunOutcome = 'completed' | 'cancelled' | 'skipped' | 'superseded';
 
@@ -42,7 +46,7 @@ export async function runJob(options: {
 			.set({ status: 'processing', attempt, startedAt: row.startedAt ?? new Date() })
 			.where(eq(documentJobs.id, jobId))
 			.returning();
-		await appendEvent(tx, jobId, 'status', { status: 'processing', attempt });
+		await appendEvent(tx, jobId, 'status', { status: 'processing', attempt, worker: WORKER_ID });
 		return updated!;
 	});
 	if (!job) return 'skipped';

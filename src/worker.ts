@@ -1,0 +1,10 @@
+// npm run worker — a worker process on its own (see runWorkerProcess).
+import { runCli } from './cli/run';
+import { env } from './lib/server/env';
+import { productPipelines } from './lib/server/pipelines';
+import { runWorkerProcess } from './lib/server/worker-process';
+
+runCli(async () => {
+	await runWorkerProcess(productPipelines(env()));
+	await new Promise(() => {}); // runs until a signal stops it
+});
