@@ -1,0 +1,197 @@
+/** Small text utilities shared by the local engine: tokens, a light stemmer, stopwords. */
+
+const ENGLISH_STOPWORDS = `a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each either etc few for from
+further had has have having he her here hers him his how i if in into is it its itself just me more most my
+no nor not now of off on once only or other our ours out over own per same she should so some such than that
+the their theirs them then there these they this those through to too under until up very via was we were
+what when where which while who whom why will with within without would you your yours yourself us eg ie
+one two three four five six seven eight nine ten plus`;
+
+/**
+ * Words that say how much of something a posting wants, not what: they carry no signal for
+ * matching a claim ("Strong", "hands-on experience", "track record of").
+ */
+const REQUIREMENT_BOILERPLATE = `experience experienced years year strong proficiency proficient familiarity
+familiar knowledge knowledgeable understanding ability able skills skill solid deep hands must nice bonus
+preferred ideally including include includes e.g etc related field equivalent comfortable comfort track
+record demonstrated proven excellent good great expert expertise level background using use production
+professional working work role team teams similar comparable least minimum ideal candidate required
+require requires requirement desired desirable appreciated advantage advantageous world class shipping
+day days like well want looking seeking need needs someone person people`;
+
+export const STOPWORDS = new Set(ENGLISH_STOPWORDS.split(/\s+/));
+export const QUERY_STOPWORDS = new Set([...STOPWORDS, ...REQUIREMENT_BOILERPLATE.split(/\s+/)]);
+
+/** Lowercase word tokens (letters and digits), keeping inner apostrophes out. */
+export function words(text: string): string[] {
+	return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Irregular past tenses common in resumes ("built", "led", "ran"), mapped to their base. */
+const IRREGULAR: Record<string, string> = {
+	built: 'build',
+	led: 'lead',
+	ran: 'run',
+	wrote: 'write',
+	written: 'write',
+	grew: 'grow',
+	grown: 'grow',
+	made: 'make',
+	drove: 'drive',
+	driven: 'drive',
+	taught: 'teach',
+	brought: 'bring',
+	began: 'begin',
+	won: 'win',
+	held: 'hold',
+	kept: 'keep',
+	sold: 'sell',
+	spoke: 'speak',
+	took: 'take',
+	taken: 'take',
+	gave: 'give',
+	chose: 'choose',
+	found: 'find',
+	shipped: 'ship',
+	thought: 'think',
+	bought: 'buy',
+	fed: 'feed',
+	met: 'meet',
+	became: 'become',
+	oversaw: 'oversee',
+	rebuilt: 'rebuild',
+	rewrote: 'rewrite',
+	ledger: 'ledger'
+};
+
+/** A light suffix stripper: enough to join "migrated"/"migration", "pipelines"/"pipeline". */
+export function stem(word: string): string {
+	let w = word.toLowerCase();
+	w = IRREGULAR[w] ?? w;
+	if (w.length <= 3 || /^\d/.test(w)) return w;
+	if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+	else if (w.endsWith('sses')) w = w.slice(0, -2);
+	else if (/(s|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
+	else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+	if (/(ization|isation)$/.test(w)) w = w.slice(0, -7) + 'iz';
+	else if (w.endsWith('ation') && w.length > 7) w = w.slice(0, -5) + 'at';
+	else if (w.endsWith('ing') && w.length >= 6) w = w.slice(0, -3);
+	else if (w.endsWith('ed') && w.length >= 5) w = w.slice(0, -2);
+	// Agent nouns join their verbs: designer/design, developer/develop, engineering/engineer.
+	if (w.endsWith('er') && w.length >= 6) w = w.slice(0, -2);
+	if (/(ize|ise)$/.test(w) && w.length > 5) w = w.slice(0, -3) + 'iz';
+	if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+	if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+	return w;
+}
+
+/** Stemmed content tokens of a document (claims). */
+export function docTerms(text: string): string[] {
+	return words(text)
+		.filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w))
+		.map(stem);
+}
+
+/**
+ * Stemmed content tokens of a query (requirements), without posting boilerplate, in order;
+ * a repeated term is kept once (its first place).
+ */
+export function queryTerms(text: string): string[] {
+	return [
+		...new Set(
+			words(text)
+				.filter((w) => !QUERY_STOPWORDS.has(w) && !/^\d+$/.test(w) && w.length > 1)
+				.map(stem)
+		)
+	];
+}
+
+const LIST_LEAD = new Set([
+	'in',
+	'with',
+	'on',
+	'of',
+	'for',
+	'as',
+	'using',
+	'a',
+	'an',
+	'the',
+	'other',
+	'similar',
+	'like',
+	'via',
+	'and'
+]);
+
+/**
+ * The alternatives of a requirement's "X, Y or Z" list, each with the words around the list:
+ * "Experience in e-commerce, marketplaces or logistics" gives "Experience e-commerce",
+ * "Experience marketplaces", "Experience logistics"; "Building or maintaining a design system or
+ * shared component library" gives "Building or maintaining design system" and "… shared component
+ * library". Null when the text has no "or".
+ */
+export function alternatives(text: string): string[] | null {
+	const parsed = splitList(text.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim());
+	return parsed && parsed.items.map((i) => `${parsed.base} ${i}`.trim());
+}
+
+const leadStripped = (s: string) => {
+	const ws = s.trim().split(/\s+/);
+	while (ws.length > 1 && LIST_LEAD.has((ws[0] ?? '').toLowerCase())) ws.shift();
+	return ws.join(' ');
+};
+
+function splitList(text: string): { base: string; items: string[] } | null {
+	const m = /^(.*\S)\s+or\s+(\S.*)$/i.exec(text);
+	if (!m) return null;
+	const right = leadStripped((m[2] ?? '').replace(/[,;.]+$/, ''));
+	const left = (m[1] ?? '').trim();
+	if (left.endsWith(',')) {
+		// "Swift or Kotlin, or React Native": the left part is itself a list.
+		const inner = splitList(left.replace(/,+$/, ''));
+		if (inner) return { base: inner.base, items: [...inner.items, right] };
+	}
+	const pieces = left.split(/,\s*/);
+	const list = [pieces.pop() ?? ''];
+	while (pieces.length > 0 && (pieces.at(-1) ?? '').trim().split(/\s+/).length <= 4) {
+		list.unshift(pieces.pop() ?? '');
+	}
+	// The first item may carry the words the list hangs from: "<base> in <item>".
+	const first = (list[0] ?? '').trim().split(/\s+/);
+	let cut = first.length - 1;
+	while (cut > 0 && !LIST_LEAD.has((first[cut - 1] ?? '').toLowerCase())) cut--;
+	list[0] = first.slice(cut).join(' ');
+	const base = [...pieces, first.slice(0, cut).join(' ')].join(' ').trim();
+	return { base, items: [...list.map(leadStripped), right].filter(Boolean) };
+}
+
+/** Splits prose into sentences, keeping abbreviations such as "e.g." and "Node.js" intact. */
+export function sentences(text: string): string[] {
+	return text
+		.replace(/\s+/g, ' ')
+		.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)
+		.map((s) => s.trim())
+		.filter((s) => s.length > 0)
+		.reduce<string[]>((acc, s) => {
+			const prev = acc.at(-1);
+			if (prev && /\b(e\.g|i\.e|etc|vs|approx|incl|Dr|Mr|Ms|St)\.$/i.test(prev)) {
+				acc[acc.length - 1] = `${prev} ${s}`;
+			} else acc.push(s);
+			return acc;
+		}, []);
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * A case-insensitive whole-word matcher: the neighbours of the match must not be letters or
+ * digits (so "go" does not match "google" and "react" does not match "reacts").
+ */
+export function wholeWord(term: string): RegExp {
+	return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'iu');
+}
