@@ -1,0 +1,225 @@
+import type { CareerItem, Claim } from '../../schemas/career';
+import type {
+	Evaluation,
+	Evidence,
+	Hallucination,
+	JsonResume,
+	NarrativeSentence,
+	Requirement,
+	TalkingPoint
+} from '../../schemas/profile';
+import { expandSkills, findSkillMentions, findSkills } from './lexicon';
+import { CareerContext } from './local/career-context';
+
+/**
+ * The deterministic grounding check (SPEC §6, Evaluation). Every number, date, named skill or
+ * tool, and capitalised name (organisation, product, place, month) in a statement must appear in
+ * the claims the statement cites, or, for resume fields, somewhere in the person's record.
+ * Anything else is reported as a hallucination.
+ */
+
+const NUMBER_WORDS: Record<string, string> = {
+	one: '1',
+	two: '2',
+	three: '3',
+	four: '4',
+	five: '5',
+	six: '6',
+	seven: '7',
+	eight: '8',
+	nine: '9',
+	ten: '10',
+	eleven: '11',
+	twelve: '12',
+	twenty: '20',
+	thirty: '30',
+	forty: '40',
+	fifty: '50',
+	hundred: '100',
+	thousand: '1000',
+	million: '1000000',
+	billion: '1000000000'
+};
+
+/** Numbers in a text, normalised: "30,000" → "30000", "eight" → "8". */
+export function numbersIn(text: string): string[] {
+	const digits = (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) =>
+		/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(n) ? n.replaceAll(',', '') : n.replace(',', '.')
+	);
+	const spelled = (text.toLowerCase().match(/[a-z]+/g) ?? [])
+		.map((w) => NUMBER_WORDS[w])
+		.filter((n): n is string => n !== undefined);
+	return [...digits, ...spelled];
+}
+
+/** Capitalised words that are not the first word of a sentence (names, organisations, months). */
+export function namesIn(text: string): string[] {
+	const out: string[] = [];
+	for (const m of text.matchAll(
+		/(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}\p{N}&'’.-]*[\p{L}\p{N}]|[\p{Lu}])/gu
+	)) {
+		const before = text.slice(0, m.index).trimEnd();
+		const sentenceStart = before === '' || /[.!?:;(\n"“]$/.test(before);
+		if (sentenceStart || m[0] === 'I') continue;
+		out.push(m[0]);
+	}
+	return out;
+}
+
+function wordIn(word: string, text: string): boolean {
+	const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+/** The facts of `statement` that `source` does not hold. */
+export function ungrounded(
+	statement: string,
+	source: string,
+	sourceSkills: string[] = []
+): Hallucination[] {
+	const out: Hallucination[] = [];
+	const numbers = new Set(numbersIn(source));
+	for (const n of new Set(numbersIn(statement))) {
+		if (!numbers.has(n))
+			out.push({ text: n, reason: `the number ${n} is not in the cited claims` });
+	}
+	const known = new Set(expandSkills([...findSkills(source), ...sourceSkills]));
+	const seen = new Set<string>();
+	for (const m of findSkillMentions(statement)) {
+		if (known.has(m.skill) || wordIn(m.text, source) || seen.has(m.skill)) continue;
+		seen.add(m.skill);
+		out.push({ text: m.text, reason: `the skill ${m.skill} is not in the cited claims` });
+	}
+	const mentioned = new Set(out.map((h) => h.text.toLowerCase()));
+	for (const name of new Set(namesIn(statement))) {
+		if (mentioned.has(name.toLowerCase()) || wordIn(name, source)) continue;
+		if (findSkills(name).length > 0) continue;
+		out.push({ text: name, reason: `the name "${name}" is not in the cited claims` });
+	}
+	return out;
+}
+
+export type GroundingInput = {
+	talkingPoints: TalkingPoint[];
+	narrativeSentences: NarrativeSentence[];
+	resume: JsonResume;
+};
+
+/** Every string of a JSON value except provenance ids. */
+function strings(value: unknown, key = ''): string[] {
+	if (/claimids$/i.test(key)) return [];
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap((v) => strings(v));
+	if (value && typeof value === 'object') {
+		return Object.entries(value).flatMap(([k, v]) => strings(v, k));
+	}
+	return typeof value === 'number' ? [String(value)] : [];
+}
+
+export function checkGrounding(
+	output: GroundingInput,
+	claims: Claim[],
+	items: CareerItem[]
+): { passed: boolean; hallucinations: Hallucination[] } {
+	const ctx = new CareerContext(claims, items);
+	const sourceOf = (ids: string[]) => {
+		const cited = ids.map((id) => ctx.claimsById.get(id)).filter((c): c is Claim => !!c);
+		return {
+			text: cited.map((c) => `${c.text}\n${ctx.contextText(c)}`).join('\n'),
+			skills: cited.flatMap((c) => c.skills)
+		};
+	};
+	const hallucinations: Hallucination[] = [];
+	const report = (where: string, found: Hallucination[]) => {
+		for (const h of found) hallucinations.push({ text: h.text, reason: `${h.reason} (${where})` });
+	};
+	output.talkingPoints.forEach((tp, i) => {
+		const source = sourceOf(tp.evidence.map((e) => e.claimId));
+		report(`talking point ${i + 1}`, ungrounded(tp.point, source.text, source.skills));
+	});
+	output.narrativeSentences.forEach((s, i) => {
+		const source = sourceOf(s.claimIds);
+		report(`narrative sentence ${i + 1}`, ungrounded(s.text, source.text, source.skills));
+	});
+	const record = [...claims.map((c) => c.text), ...items.flatMap((i) => strings(i.data))].join(
+		'\n'
+	);
+	const recordSkills = claims.flatMap((c) => c.skills);
+	const resumeFacts = new Map<string, Hallucination>();
+	for (const text of new Set(strings(output.resume))) {
+		for (const h of ungrounded(text, record, recordSkills)) {
+			resumeFacts.set(h.text, {
+				text: h.text,
+				reason: h.reason.replace('the cited claims', 'the record')
+			});
+		}
+	}
+	report('resume', [...resumeFacts.values()]);
+	return { passed: hallucinations.length === 0, hallucinations };
+}
+
+/** 0..100: share of requirements with evidence, required ones counting double. */
+export function computeMatchScore(
+	requirements: { kind: Requirement['kind']; met: boolean }[]
+): number {
+	const weight = (k: Requirement['kind']) => (k === 'required' ? 2 : 1);
+	const total = requirements.reduce((a, r) => a + weight(r.kind), 0);
+	const met = requirements.filter((r) => r.met).reduce((a, r) => a + weight(r.kind), 0);
+	return total === 0 ? 0 : Math.round((100 * met) / total);
+}
+
+export type EvaluateInput = GroundingInput & {
+	requirements: Requirement[];
+	claims: Claim[];
+	items: CareerItem[];
+	/** Claims the ranking found relevant, with their best score, for the utilisation check. */
+	relevant?: (Evidence & { score: number })[];
+	model?: string;
+	costCents?: number;
+};
+
+/** A claim scoring at least this for some requirement is "strong": leaving it out is a miss. */
+export const STRONG_CLAIM = 0.6;
+const MISSED_KINDS = new Set(['highlight', 'project', 'certificate', 'award', 'publication']);
+
+export function evaluate(input: EvaluateInput): { evaluation: Evaluation; matchScore: number } {
+	const grounding = checkGrounding(input, input.claims, input.items);
+	const supported = new Set(
+		input.talkingPoints.filter((tp) => tp.evidence.length > 0).map((tp) => tp.requirement)
+	);
+	const gaps = input.requirements
+		.filter((r) => !supported.has(r.text))
+		.map((r) => ({ requirement: r.text, kind: r.kind }));
+	const used = new Set([
+		...input.talkingPoints.flatMap((tp) => tp.evidence.map((e) => e.claimId)),
+		...input.narrativeSentences.flatMap((s) => s.claimIds)
+	]);
+	const kinds = new Map(input.claims.map((c) => [c.id, c.kind]));
+	const best = new Map<string, Evidence & { score: number }>();
+	for (const e of input.relevant ?? []) {
+		if (
+			e.score < STRONG_CLAIM ||
+			used.has(e.claimId) ||
+			!MISSED_KINDS.has(kinds.get(e.claimId) ?? '')
+		)
+			continue;
+		if ((best.get(e.claimId)?.score ?? -1) < e.score) best.set(e.claimId, e);
+	}
+	const missed = [...best.values()]
+		.sort((a, b) => b.score - a.score)
+		.slice(0, 5)
+		.map(({ claimId, sourcePath, text }) => ({ claimId, sourcePath, text }));
+	return {
+		evaluation: {
+			passed: grounding.passed,
+			grounding,
+			utilization: { missed },
+			gaps,
+			model: input.model ?? 'local',
+			costCents: input.costCents ?? 0
+		},
+		matchScore: computeMatchScore(
+			input.requirements.map((r) => ({ kind: r.kind, met: supported.has(r.text) }))
+		)
+	};
+}

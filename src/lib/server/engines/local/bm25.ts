@@ -1,0 +1,74 @@
+import { docTerms } from '../text';
+
+const pairs = (terms: string[]) => terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
+
+/** Okapi BM25 over a small in-memory corpus (https://en.wikipedia.org/wiki/Okapi_BM25). */
+export class Bm25 {
+	private readonly docs: Map<string, number>[];
+	private readonly lengths: number[];
+	private readonly avgLength: number;
+	private readonly df = new Map<string, number>();
+	private readonly bigrams: Set<string>[];
+
+	constructor(
+		texts: string[],
+		private readonly k1 = 1.2,
+		private readonly b = 0.75
+	) {
+		this.docs = texts.map((t) => {
+			const tf = new Map<string, number>();
+			for (const term of docTerms(t)) tf.set(term, (tf.get(term) ?? 0) + 1);
+			return tf;
+		});
+		this.bigrams = texts.map((t) => new Set(pairs(docTerms(t))));
+		this.lengths = this.docs.map((d) => [...d.values()].reduce((a, n) => a + n, 0));
+		this.avgLength = this.lengths.reduce((a, n) => a + n, 0) / Math.max(1, this.lengths.length);
+		for (const doc of this.docs) {
+			for (const term of doc.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+		}
+	}
+
+	idf(term: string): number {
+		const n = this.df.get(term) ?? 0;
+		const N = this.docs.length;
+		return Math.log(1 + (N - n + 0.5) / (n + 0.5));
+	}
+
+	/** Raw BM25 score of document `i` for the (stemmed) query terms. */
+	score(terms: string[], i: number): number {
+		const doc = this.docs[i];
+		if (!doc) return 0;
+		const norm = 1 - this.b + (this.b * (this.lengths[i] ?? 0)) / (this.avgLength || 1);
+		let sum = 0;
+		for (const term of terms) {
+			const tf = doc.get(term) ?? 0;
+			if (tf > 0) sum += (this.idf(term) * tf * (this.k1 + 1)) / (tf + this.k1 * norm);
+		}
+		return sum;
+	}
+
+	/**
+	 * The score divided by what a document of average length holding every query term once would
+	 * get: about the idf-weighted share of the query the document covers, in 0..1.
+	 */
+	normalized(terms: string[], i: number): number {
+		const ideal = terms.reduce((a, t) => a + this.idf(t), 0);
+		return ideal > 0 ? Math.min(1, this.score(terms, i) / ideal) : 0;
+	}
+
+	/** Share of the query's adjacent term pairs ("design system") that document `i` also has. */
+	phraseCoverage(terms: string[], i: number): number | null {
+		const wanted = pairs(terms);
+		if (wanted.length === 0) return null;
+		const have = this.bigrams[i];
+		return wanted.filter((b) => have?.has(b)).length / wanted.length;
+	}
+
+	/** Share of the query's idf mass found in `text` (for short context fields). */
+	coverage(terms: string[], text: string): number {
+		const present = new Set(docTerms(text));
+		const ideal = terms.reduce((a, t) => a + this.idf(t), 0);
+		const hit = terms.filter((t) => present.has(t)).reduce((a, t) => a + this.idf(t), 0);
+		return ideal > 0 ? hit / ideal : 0;
+	}
+}

@@ -1,0 +1,327 @@
+import type { CareerItem, Claim } from '../../../schemas/career';
+import type { Requirement } from '../../../schemas/profile';
+import { findSkills, impliedSkills, isTool } from '../lexicon';
+import { alternatives, queryTerms } from '../text';
+import { Bm25 } from './bm25';
+import { degreeLevels, yearsAsked, yearsOfWork, yearsStated } from './experience';
+
+/**
+ * Ranks the person's claims against each requirement. A claim's score (0..1) blends
+ * - skill overlap through the lexicon (synonyms and implied skills count, implied ones less),
+ * - BM25 over claim texts with light stemming, normalised to the share of the query covered,
+ *   taking the best alternative of "X, Y or Z" lists,
+ * - a small boost when the claim's job title or project name matches,
+ * weighted by what kind of claim it is (a concrete highlight says more than a skill list entry).
+ * Requirement types get their own rules: "N+ years" is checked against the profile summary and
+ * the work dates, degree requirements against education, and a requirement that names tools
+ * none of which appear in the record is a gap however many generic words match.
+ */
+
+export type ScoredEvidence = {
+	claimId: string;
+	sourcePath: string | null;
+	text: string;
+	score: number;
+};
+
+export type RankedRequirement = {
+	requirement: Requirement;
+	/** Claims cited as evidence, best first; empty means a gap. */
+	evidence: ScoredEvidence[];
+	/** Other claims that clear a lower bar, for the utilisation check. */
+	related: ScoredEvidence[];
+	strength: number;
+	basis: 'skills' | 'text' | 'years' | 'degree' | 'none';
+};
+
+export type Ranking = { requirements: RankedRequirement[] };
+
+export type RankOptions = { now?: Date | string };
+
+/** Below this a claim is not cited: precision matters more than a long list. */
+export const CITE_MIN = 0.45;
+const CITE_RELATIVE = 0.6;
+const RELATED_MIN = 0.35;
+const MAX_EVIDENCE = 4;
+/** Share of a years requirement's topic ("as a frontend engineer") the person's headline must cover. */
+const TOPIC_MIN = 0.4;
+
+const KIND_PRIOR: Record<string, number> = {
+	highlight: 1,
+	project: 1,
+	certificate: 0.95,
+	award: 0.9,
+	publication: 0.9,
+	degree: 0.9,
+	summary: 0.85,
+	skill: 0.85,
+	language: 0.8,
+	other: 0.8,
+	course: 0.6
+};
+/** The profile summary is the person's own description, not an achievement. */
+const PROFILE_SUMMARY_PRIOR = 0.6;
+
+type Prepared = {
+	claim: Claim;
+	index: number;
+	item: CareerItem | undefined;
+	inText: Set<string>;
+	direct: Set<string>;
+	implied: Set<string>;
+	/** Skills named by the claim's job title ("Product Designer"): weak evidence for all its claims. */
+	fromContext: Set<string>;
+	context: string;
+	isProfileSummary: boolean;
+};
+
+function prepare(claims: Claim[], items: CareerItem[]): Prepared[] {
+	const byId = new Map(items.map((i) => [i.id, i]));
+	return claims.map((claim, index) => {
+		const item = claim.itemId ? byId.get(claim.itemId) : undefined;
+		const inText = new Set(findSkills(claim.text));
+		const direct = new Set([...inText, ...claim.skills]);
+		const data = item?.data ?? {};
+		const context = [data.position, data.name, data.organization, data.roles]
+			.flat()
+			.filter((v): v is string => typeof v === 'string')
+			.join(' ');
+		return {
+			claim,
+			index,
+			item,
+			inText,
+			direct,
+			implied: new Set(impliedSkills(direct)),
+			fromContext: new Set(
+				claim.kind === 'skill' || claim.kind === 'degree'
+					? []
+					: findSkills(String(data.position ?? ''))
+			),
+			context: claim.kind === 'skill' || claim.kind === 'degree' ? '' : context,
+			isProfileSummary: item?.section === 'basics'
+		};
+	});
+}
+
+function skillMatch(skill: string, p: Prepared): number {
+	if (p.inText.has(skill)) return 1;
+	if (p.direct.has(skill)) return 0.8;
+	if (p.implied.has(skill)) return 0.8;
+	return p.fromContext.has(skill) ? 0.7 : 0;
+}
+
+function skillScore(skills: string[], p: Prepared): number {
+	const matches = skills.map((s) => skillMatch(s, p)).sort((a, b) => b - a);
+	const best = matches[0] ?? 0;
+	const rest = matches.slice(1).reduce((a, m) => a + m, 0);
+	return Math.min(1, best + 0.15 * rest);
+}
+
+/** Query variants: the whole text and, for "X, Y or Z" lists, each alternative on its own. */
+function queries(text: string): { terms: string[]; weight: number }[] {
+	const out = [{ terms: queryTerms(text), weight: 1 }];
+	for (const alternative of alternatives(text) ?? []) {
+		const terms = queryTerms(alternative);
+		if (terms.length > 0) out.push({ terms, weight: 0.9 });
+	}
+	return out;
+}
+
+class Scorer {
+	private readonly bm25: Bm25;
+	constructor(readonly prepared: Prepared[]) {
+		this.bm25 = new Bm25(prepared.map((p) => p.claim.text));
+	}
+
+	/** BM25 share of the query, tempered by how many of its word pairs appear as pairs. */
+	private terms(terms: string[], i: number): number {
+		const unigram = this.bm25.normalized(terms, i);
+		const phrase = this.bm25.phraseCoverage(terms, i);
+		return phrase === null ? unigram : unigram * (0.6 + 0.4 * phrase);
+	}
+
+	/** How much of a requirement's topic a free text (the person's headline) covers. */
+	topicCoverage(text: string, about: string): number {
+		const variants = queries(text);
+		return Math.max(...variants.map((q) => q.weight * this.bm25.coverage(q.terms, about)));
+	}
+
+	/** `alternatives`: also try each alternative of an "X, Y or Z" list on its own. */
+	textScore(text: string, p: Prepared, alternatives = true): number {
+		const variants = alternatives ? queries(text) : queries(text).slice(0, 1);
+		const body = Math.max(...variants.map((q) => q.weight * this.terms(q.terms, p.index)));
+		const whole = variants[0]?.terms ?? [];
+		const context = p.context ? 0.3 * this.bm25.coverage(whole, p.context) : 0;
+		return Math.min(1, body + context);
+	}
+
+	score(text: string, skills: string[], p: Prepared): number {
+		const k = skills.length > 0 ? skillScore(skills, p) : 0;
+		let s: number;
+		if (k > 0) {
+			// The skill score already takes the best of alternatives; the text adds context fit.
+			s = 0.6 * k + 0.4 * this.textScore(text, p, false);
+		} else {
+			// Without a shared skill the words must carry it; a requirement that names tools the
+			// claim does not mention is only partly met by word overlap.
+			const t = this.textScore(text, p);
+			s = skills.some(isTool) ? 0.75 * t : t;
+		}
+		const prior = p.isProfileSummary ? PROFILE_SUMMARY_PRIOR : (KIND_PRIOR[p.claim.kind] ?? 0.8);
+		return s * prior;
+	}
+}
+
+/** Who the person says they are: profile summary, headline and job titles. */
+function profileText(items: CareerItem[], summary: Prepared | undefined): string {
+	const basics = items.find((i) => i.section === 'basics')?.data ?? {};
+	const titles = items.filter((i) => i.section === 'work').map((i) => i.data.position);
+	return [summary?.claim.text, basics.label, ...titles]
+		.filter((v): v is string => typeof v === 'string')
+		.join('\n');
+}
+
+const toEvidence = (p: Prepared, score: number): ScoredEvidence => ({
+	claimId: p.claim.id,
+	sourcePath: p.claim.sourcePath,
+	text: p.claim.text,
+	score: Math.round(score * 1000) / 1000
+});
+
+/** Picks the claims to cite from scored candidates (see the module comment for the policy). */
+function select(
+	scored: { p: Prepared; score: number }[],
+	skills: string[]
+): { cited: { p: Prepared; score: number }[]; related: { p: Prepared; score: number }[] } {
+	const sorted = scored
+		.filter((c) => c.score > 0)
+		.sort((a, b) => b.score - a.score || a.p.index - b.p.index);
+	const best = sorted[0]?.score ?? 0;
+	const eligible = sorted.filter((c) => c.score >= CITE_MIN && c.score >= best * CITE_RELATIVE);
+	const others = eligible.filter((c) => !c.p.isProfileSummary);
+	// One place is kept for the skill-list entry that names the skill, when there is one; the
+	// entry naming the requirement's first skill reads best ("Svelte or SvelteKit" → "Svelte").
+	const first = skills[0];
+	const skillEntry = eligible
+		.filter((c) => c.p.claim.kind === 'skill' && skills.some((s) => skillMatch(s, c.p) >= 0.8))
+		.sort(
+			(a, b) =>
+				Number(first !== undefined && b.p.inText.has(first)) -
+				Number(first !== undefined && a.p.inText.has(first))
+		)[0];
+	const cited: { p: Prepared; score: number }[] = [];
+	for (const c of eligible) {
+		if (cited.length >= MAX_EVIDENCE) break;
+		if (skillEntry && c !== skillEntry && cited.length >= MAX_EVIDENCE - 1) {
+			if (!cited.includes(skillEntry)) continue;
+		}
+		// The profile summary is cited only when nothing more concrete supports the requirement.
+		if (c.p.isProfileSummary && others.length > 0) continue;
+		// A job's summary adds nothing when one of that job's own highlights can be cited.
+		if (
+			c.p.claim.kind === 'summary' &&
+			!c.p.isProfileSummary &&
+			eligible.some((o) => o.p.item === c.p.item && o.p.claim.kind === 'highlight')
+		) {
+			continue;
+		}
+		if (c.p.claim.kind === 'skill') {
+			// One skill-list entry at most, and only one that names (or implies) a requested skill.
+			if (c !== skillEntry) continue;
+		}
+		if (cited.some((o) => o.p.claim.text === c.p.claim.text)) continue;
+		cited.push(c);
+	}
+	const related = sorted.filter((c) => c.score >= RELATED_MIN && !cited.includes(c)).slice(0, 6);
+	return { cited, related };
+}
+
+function strengthOf(cited: { score: number }[]): number {
+	const best = cited[0]?.score ?? 0;
+	if (best === 0) return 0;
+	const value = best * (0.8 + 0.07 * Math.min(3, cited.length - 1)) + 0.1;
+	return Math.round(Math.min(1, value) * 100) / 100;
+}
+
+function rankOne(
+	requirement: Requirement,
+	scorer: Scorer,
+	items: CareerItem[],
+	now: Date
+): RankedRequirement {
+	const prepared = scorer.prepared;
+	const skills = [...new Set([...requirement.skills, ...findSkills(requirement.text)])];
+	const result = (
+		basis: RankedRequirement['basis'],
+		picked: ReturnType<typeof select>,
+		strength = strengthOf(picked.cited)
+	): RankedRequirement => ({
+		requirement,
+		evidence: picked.cited.map((c) => toEvidence(c.p, c.score)),
+		related: picked.related.map((c) => toEvidence(c.p, c.score)),
+		strength: picked.cited.length > 0 ? strength : 0,
+		basis: picked.cited.length > 0 ? basis : 'none'
+	});
+	const none = { cited: [], related: [] };
+
+	const asked = yearsAsked(requirement.text);
+	if (asked && findSkills(asked.rest).length === 0) {
+		// "8+ years of software engineering": the record's own statement of its length, or the
+		// work dates, decide; the topic words are too generic to match achievements on, but they
+		// must describe the person (their summary, headline or job titles).
+		const summary = prepared.find((p) => p.isProfileSummary && p.claim.kind === 'summary');
+		const stated = summary ? (yearsStated(summary.claim.text) ?? 0) : 0;
+		const total = yearsOfWork(items, now);
+		if (Math.max(stated, total) < asked.years - 0.25) return result('years', none);
+		if (scorer.topicCoverage(asked.rest, profileText(items, summary)) < TOPIC_MIN) {
+			return result('years', none);
+		}
+		if (summary) {
+			const score = stated >= asked.years ? 0.9 : 0.7;
+			return result('years', { cited: [{ p: summary, score }], related: [] });
+		}
+		const jobs = prepared.filter((p) => p.item?.section === 'work' && p.claim.kind === 'summary');
+		return result('years', {
+			cited: jobs.slice(0, 2).map((p) => ({ p, score: 0.7 })),
+			related: []
+		});
+	}
+
+	const levels = degreeLevels(requirement.text);
+	if (levels.length > 0) {
+		const need = Math.min(...levels);
+		const degrees = prepared
+			.filter((p) => p.claim.kind === 'degree')
+			.filter((p) => Math.max(2, ...degreeLevels(p.claim.text)) >= need);
+		const scored = degrees.map((p) => ({
+			p,
+			score: 0.6 + 0.4 * scorer.textScore(requirement.text, p)
+		}));
+		return result('degree', select(scored, skills));
+	}
+
+	const text = asked ? asked.rest : requirement.text;
+	const tools = skills.filter(isTool);
+	let candidates = prepared;
+	if (tools.length > 0 && !prepared.some((p) => tools.some((t) => skillMatch(t, p) > 0))) {
+		// None of the named tools is in the record: only a claim naming the same practice in
+		// its own words ("service mesh") may stand in; generic word overlap may not.
+		const concepts = skills.filter((s) => !isTool(s));
+		candidates = prepared.filter((p) => concepts.some((c) => p.inText.has(c)));
+		if (candidates.length === 0) return result('none', none);
+	}
+	const scored = candidates.map((p) => ({ p, score: scorer.score(text, skills, p) }));
+	return result(skills.length > 0 ? 'skills' : 'text', select(scored, skills));
+}
+
+export function rankClaims(
+	requirements: Requirement[],
+	claims: Claim[],
+	items: CareerItem[],
+	options: RankOptions = {}
+): Ranking {
+	const now = options.now ? new Date(options.now) : new Date();
+	const scorer = new Scorer(prepare(claims, items));
+	return { requirements: requirements.map((r) => rankOne(r, scorer, items, now)) };
+}
