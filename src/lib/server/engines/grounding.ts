@@ -71,28 +71,36 @@ function wordIn(word: string, text: string): boolean {
 	return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
+/** What a statement may draw on: a text with its numbers and skills worked out once. */
+export class GroundingSource {
+	readonly numbers: Set<string>;
+	readonly skills: Set<string>;
+	constructor(
+		readonly text: string,
+		extraSkills: string[] = []
+	) {
+		this.numbers = new Set(numbersIn(text));
+		this.skills = new Set(expandSkills([...findSkills(text), ...extraSkills]));
+	}
+}
+
 /** The facts of `statement` that `source` does not hold. */
-export function ungrounded(
-	statement: string,
-	source: string,
-	sourceSkills: string[] = []
-): Hallucination[] {
+export function ungrounded(statement: string, source: GroundingSource | string): Hallucination[] {
+	const src = typeof source === 'string' ? new GroundingSource(source) : source;
 	const out: Hallucination[] = [];
-	const numbers = new Set(numbersIn(source));
 	for (const n of new Set(numbersIn(statement))) {
-		if (!numbers.has(n))
+		if (!src.numbers.has(n))
 			out.push({ text: n, reason: `the number ${n} is not in the cited claims` });
 	}
-	const known = new Set(expandSkills([...findSkills(source), ...sourceSkills]));
 	const seen = new Set<string>();
 	for (const m of findSkillMentions(statement)) {
-		if (known.has(m.skill) || wordIn(m.text, source) || seen.has(m.skill)) continue;
+		if (src.skills.has(m.skill) || seen.has(m.skill) || wordIn(m.text, src.text)) continue;
 		seen.add(m.skill);
 		out.push({ text: m.text, reason: `the skill ${m.skill} is not in the cited claims` });
 	}
 	const mentioned = new Set(out.map((h) => h.text.toLowerCase()));
 	for (const name of new Set(namesIn(statement))) {
-		if (mentioned.has(name.toLowerCase()) || wordIn(name, source)) continue;
+		if (mentioned.has(name.toLowerCase()) || wordIn(name, src.text)) continue;
 		if (findSkills(name).length > 0) continue;
 		out.push({ text: name, reason: `the name "${name}" is not in the cited claims` });
 	}
@@ -124,10 +132,10 @@ export function checkGrounding(
 	const ctx = new CareerContext(claims, items);
 	const sourceOf = (ids: string[]) => {
 		const cited = ids.map((id) => ctx.claimsById.get(id)).filter((c): c is Claim => !!c);
-		return {
-			text: cited.map((c) => `${c.text}\n${ctx.contextText(c)}`).join('\n'),
-			skills: cited.flatMap((c) => c.skills)
-		};
+		return new GroundingSource(
+			cited.map((c) => `${c.text}\n${ctx.contextText(c)}`).join('\n'),
+			cited.flatMap((c) => c.skills)
+		);
 	};
 	const hallucinations: Hallucination[] = [];
 	const report = (where: string, found: Hallucination[]) => {
@@ -135,23 +143,21 @@ export function checkGrounding(
 	};
 	output.talkingPoints.forEach((tp, i) => {
 		const source = sourceOf(tp.evidence.map((e) => e.claimId));
-		report(`talking point ${i + 1}`, ungrounded(tp.point, source.text, source.skills));
+		report(`talking point ${i + 1}`, ungrounded(tp.point, source));
 	});
 	output.narrativeSentences.forEach((s, i) => {
 		const source = sourceOf(s.claimIds);
-		report(`narrative sentence ${i + 1}`, ungrounded(s.text, source.text, source.skills));
+		report(`narrative sentence ${i + 1}`, ungrounded(s.text, source));
 	});
-	const record = [...claims.map((c) => c.text), ...items.flatMap((i) => strings(i.data))].join(
-		'\n'
+	const record = new GroundingSource(
+		[...claims.map((c) => c.text), ...items.flatMap((i) => strings(i.data))].join('\n'),
+		claims.flatMap((c) => c.skills)
 	);
-	const recordSkills = claims.flatMap((c) => c.skills);
 	const resumeFacts = new Map<string, Hallucination>();
 	for (const text of new Set(strings(output.resume))) {
-		for (const h of ungrounded(text, record, recordSkills)) {
-			resumeFacts.set(h.text, {
-				text: h.text,
-				reason: h.reason.replace('the cited claims', 'the record')
-			});
+		for (const h of ungrounded(text, record)) {
+			const reason = h.reason.replace('the cited claims', 'the record');
+			resumeFacts.set(h.text, { text: h.text, reason });
 		}
 	}
 	report('resume', [...resumeFacts.values()]);

@@ -22,7 +22,7 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 		category: 'language',
 		kind: 'tool',
 		entries: [
-			'JavaScript|~JS|ECMAScript|ES6|ES2015',
+			'JavaScript|=JS|ECMAScript|ES6|ES2015',
 			'TypeScript|~TS',
 			'Python|Python3|Python 3',
 			'=Go|Golang',
@@ -594,14 +594,14 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 		entries: [
 			'Leadership|technical leadership|tech lead|team lead|led a team|led teams',
 			'Mentoring|mentored|mentorship|mentor|coaching|coached',
-			'Communication|written communication|verbal communication|communication skills',
+			'Communication|written communication|verbal communication|communication skills|non-technical audiences|non-technical stakeholders|non-technical colleagues|non-technical people|non-technical',
 			'Cross-functional collaboration|cross-functional|collaboration|collaborated',
 			'People management|team management|managing engineers|engineering manager|direct reports',
 			'Hiring|recruiting|interviewing',
 			'Public speaking|conference talks',
 			'Problem solving|problem-solving',
 			'Project management',
-			'Presentation skills|presentations',
+			'Presentation skills|presentations|presented to|presenting to>Communication',
 			'Negotiation',
 			'Teaching|taught'
 		]

@@ -49,8 +49,8 @@ function aliasPattern(surface: string, plural: boolean): string {
 		else body += 's?';
 	}
 	// A neighbour that is a letter, digit or joiner means we are inside a longer token:
-	// "js" in "Node.js", "C" in "C++", "Java" in "JavaScript".
-	return `(?<![\\p{L}\\p{N}_.@#+])${body}(?![\\p{L}\\p{N}_+#])(?!\\.[\\p{L}\\p{N}])`;
+	// "js" in "Node.js", "C" in "C++", "Java" in "JavaScript", "R" in "R&D".
+	return `(?<![\\p{L}\\p{N}_.@#+&])${body}(?![\\p{L}\\p{N}_+#&])(?!\\.[\\p{L}\\p{N}])`;
 }
 
 function parseEntries(): { skills: Map<string, SkillInfo>; aliases: Alias[] } {
@@ -122,17 +122,44 @@ function rejected(alias: Alias, text: string, start: number, end: number): boole
 	return false;
 }
 
-function hasContext(text: string, m: SkillMention, accepted: SkillMention[]): boolean {
+const gap = (a: SkillMention, b: SkillMention) => Math.max(a.start - b.end, b.start - a.end);
+
+/**
+ * A short abbreviation counts when the text is just that word, a context word stands next to
+ * it, another skill is close by, or another abbreviation sits right beside it ("TS/JS").
+ */
+function hasContext(
+	text: string,
+	m: SkillMention,
+	accepted: SkillMention[],
+	contextual: SkillMention[]
+): boolean {
 	if (text.trim() === m.text) return true;
 	if (CONTEXT.has(wordBefore(text, m.start)) || CONTEXT.has(wordAfter(text, m.end))) return true;
-	return accepted.some((o) => Math.max(o.start - m.end, m.start - o.end) <= 30);
+	if (accepted.some((o) => gap(o, m) <= 30)) return true;
+	return contextual.some((o) => o.skill !== m.skill && !overlaps(o, m) && gap(o, m) <= 6);
 }
 
 const overlaps = (a: SkillMention, b: SkillMention) => a.start < b.end && b.start < a.end;
 
+const memo = new Map<string, SkillMention[]>();
+const MEMO_SIZE = 5_000;
+
 /** Every skill mention in `text`, longest match first where mentions overlap, in text order. */
 export function findSkillMentions(text: string): SkillMention[] {
 	if (!text) return [];
+	const cached = memo.get(text);
+	if (cached) return cached;
+	const found = scan(text);
+	// The same claim texts are matched again and again while one profile is built.
+	if (text.length <= 2_000) {
+		if (memo.size >= MEMO_SIZE) memo.clear();
+		memo.set(text, found);
+	}
+	return found;
+}
+
+function scan(text: string): SkillMention[] {
 	const lower = text.toLowerCase();
 	const plain: SkillMention[] = [];
 	const contextual: SkillMention[] = [];
@@ -155,7 +182,9 @@ export function findSkillMentions(text: string): SkillMention[] {
 	}
 	const base = [...accepted];
 	for (const m of contextual.sort(byLength)) {
-		if (!accepted.some((o) => overlaps(o, m)) && hasContext(text, m, base)) accepted.push(m);
+		if (!accepted.some((o) => overlaps(o, m)) && hasContext(text, m, base, contextual)) {
+			accepted.push(m);
+		}
 	}
 	return accepted.sort((a, b) => a.start - b.start);
 }

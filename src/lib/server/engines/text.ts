@@ -103,6 +103,8 @@ export function queryTerms(text: string): string[] {
 			words(text)
 				.filter((w) => !QUERY_STOPWORDS.has(w) && !/^\d+$/.test(w) && w.length > 1)
 				.map(stem)
+				// "worked", "requirements": inflections of boilerplate are boilerplate too.
+				.filter((w) => !QUERY_STOPWORDS.has(w))
 		)
 	];
 }

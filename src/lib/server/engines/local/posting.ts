@@ -56,7 +56,9 @@ function cleanItem(text: string): string {
 		.trim()
 		.replace(/[;.,:]+$/, '')
 		.trim();
-	return t.charAt(0).toUpperCase() + t.slice(1);
+	// "expert-level TypeScript" reads better capitalised; "dbt for analytics" must stay as written.
+	const firstWord = /^\S+/.exec(t)?.[0] ?? '';
+	return findSkills(firstWord).length > 0 ? t : t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 /** Splits an inline list ("a; b; c. Sentence two.") into items. */
@@ -138,6 +140,8 @@ function blocks(lines: string[]): Block[] {
 	return out;
 }
 
+const MAX_REQUIREMENTS = 60;
+
 const CUE =
 	/\b(\d+\+?\s*(?:years?|yrs)|experience (?:with|in|building|designing|running)|proficien|familiar|knowledge of|expertise|degree|understanding of|track record|must)\b/i;
 
@@ -166,5 +170,10 @@ export function parsePosting(text: string): ParsedPosting {
 			}
 		}
 	}
-	return { title: extractTitle(lines), company: extractCompany(lines), requirements };
+	// A posting with more requirements than this is pasted noise; the rest add nothing.
+	return {
+		title: extractTitle(lines),
+		company: extractCompany(lines),
+		requirements: requirements.slice(0, MAX_REQUIREMENTS)
+	};
 }

@@ -200,22 +200,33 @@ function select(
 	const best = sorted[0]?.score ?? 0;
 	const eligible = sorted.filter((c) => c.score >= CITE_MIN && c.score >= best * CITE_RELATIVE);
 	const others = eligible.filter((c) => !c.p.isProfileSummary);
-	// One place is kept for the skill-list entry that names the skill, when there is one; the
-	// entry naming the requirement's first skill reads best ("Svelte or SvelteKit" → "Svelte").
+	// Places are kept for the skill-list entries that name the requested skills: the one naming
+	// the requirement's first skill reads best ("Svelte or SvelteKit" → "Svelte"); a second one
+	// only when it names another requested tool outright ("Looker or Tableau").
 	const first = skills[0];
-	const skillEntry = eligible
+	const listed = eligible
 		.filter((c) => c.p.claim.kind === 'skill' && skills.some((s) => skillMatch(s, c.p) >= 0.8))
 		.sort(
 			(a, b) =>
 				Number(first !== undefined && b.p.inText.has(first)) -
 				Number(first !== undefined && a.p.inText.has(first))
-		)[0];
+		);
+	const skillEntries = listed.slice(0, 1);
+	const named = (c: { p: Prepared }) => skills.filter((s) => c.p.inText.has(s));
+	const firstNamed = skillEntries[0] ? named(skillEntries[0]) : [];
+	const second = listed.find(
+		(c) =>
+			c !== skillEntries[0] &&
+			named(c).some((s) => isTool(s) && !firstNamed.includes(s)) &&
+			// "SvelteKit" after "Svelte" is the same family and adds little.
+			!firstNamed.some((s) => c.p.implied.has(s))
+	);
+	if (second) skillEntries.push(second);
 	const cited: { p: Prepared; score: number }[] = [];
 	for (const c of eligible) {
 		if (cited.length >= MAX_EVIDENCE) break;
-		if (skillEntry && c !== skillEntry && cited.length >= MAX_EVIDENCE - 1) {
-			if (!cited.includes(skillEntry)) continue;
-		}
+		const reserved = skillEntries.filter((e) => !cited.includes(e)).length;
+		if (!skillEntries.includes(c) && cited.length >= MAX_EVIDENCE - reserved) continue;
 		// The profile summary is cited only when nothing more concrete supports the requirement.
 		if (c.p.isProfileSummary && others.length > 0) continue;
 		// A job's summary adds nothing when one of that job's own highlights can be cited.
@@ -226,10 +237,7 @@ function select(
 		) {
 			continue;
 		}
-		if (c.p.claim.kind === 'skill') {
-			// One skill-list entry at most, and only one that names (or implies) a requested skill.
-			if (c !== skillEntry) continue;
-		}
+		if (c.p.claim.kind === 'skill' && !skillEntries.includes(c)) continue;
 		if (cited.some((o) => o.p.claim.text === c.p.claim.text)) continue;
 		cited.push(c);
 	}
