@@ -117,9 +117,19 @@ describe('rankClaims', () => {
 		expect(tooShort?.evidence).toEqual([]);
 	});
 
-	it('answers degree requirements from education, by level', () => {
+	it('answers degree requirements from education, by level and field', () => {
 		expect(paths("Bachelor's degree in a quantitative field")).toEqual(['/education/0']);
+		expect(paths("Bachelor's degree in Physics")).toEqual(['/education/0']);
+		expect(paths("Bachelor's degree in Computer Science")).toEqual([]);
+		expect(paths("Bachelor's degree in Computer Science or a related field")).toEqual([
+			'/education/0'
+		]);
 		expect(paths('PhD in physics')).toEqual([]);
+	});
+
+	it('needs the record to span the years a topical requirement asks for', () => {
+		expect(paths('3+ years running Kubernetes')?.[0]).toBe('/work/0/highlights/0');
+		expect(paths('12+ years running Kubernetes')).toEqual([]);
 	});
 
 	it('is deterministic and its output survives JSON', () => {

@@ -542,6 +542,9 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'User interviews>User research',
 			'Diary studies|diary study>User research',
 			'Journey mapping|customer journey mapping|journey maps>User research',
+			'Surveys|survey design|survey research|questionnaires|questionnaire design',
+			'Contextual inquiry|field studies|ethnographic research>User research',
+			'Research operations|ResearchOps>User research',
 			'Personas',
 			'Information architecture',
 			'Interaction design',
@@ -586,6 +589,22 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'=B2B',
 			'=B2C',
 			'E-commerce|ecommerce|online retail'
+		]
+	},
+	{
+		// Industries a posting may ask for a background in; matched in the claims' own words only.
+		category: 'domain',
+		kind: 'concept',
+		entries: [
+			'Financial services|fintech|banking|financial institutions|payments processor|payment processing',
+			'Insurance industry|insurer|insurtech',
+			'Healthcare|health tech|healthtech|telehealth|digital health|clinical operations|hospitals',
+			'Logistics|freight|supply chain|shipping and delivery',
+			'Education technology|edtech|e-learning|online learning',
+			'Retail|retailer|retail stores',
+			'Travel industry|online travel|travel booking',
+			'Video games|game development|gaming industry',
+			'Public sector|government agencies|public-sector'
 		]
 	},
 	{

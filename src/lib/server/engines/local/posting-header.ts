@@ -5,6 +5,8 @@ const JOB_WORD =
 const EMPLOYMENT_WORD =
 	/^(remote|hybrid|on[\s-]?site|full[\s-]?time|part[\s-]?time|contract|freelance|permanent|temporary|internship|usa?|uk|eu|europe|anywhere|worldwide|global)\b/i;
 const SEPARATOR = /\s+(?:[—–|·•]|-{1,2})\s+|\s*[|·•]\s*/;
+/** Separators that part a title from a company; " - " may also join a title and its team. */
+const STRONG_SEPARATOR = /\s+[—–|·•]\s+|\s*[|·•]\s*/;
 const LABEL = (names: string) => new RegExp(`^\\s*(?:${names})\\s*:\\s*(.+)$`, 'i');
 const TITLE_LABEL = LABEL('job title|title|position|role|job');
 const COMPANY_LABEL = LABEL('company|employer|organi[sz]ation|company name');
@@ -27,7 +29,9 @@ function splitTitleLine(line: string): { title: string; company: string | null }
 	if (at && looksLikeTitle(at[1] ?? '')) {
 		return { title: (at[1] ?? '').trim(), company: cleanCompany(at[2] ?? '') };
 	}
-	const parts = line.split(SEPARATOR).map((p) => p.trim());
+	// "Product Manager - Growth | Fennel Health": the team stays with the title.
+	const strong = line.split(STRONG_SEPARATOR).map((p) => p.trim());
+	const parts = strong.length > 1 ? strong : line.split(SEPARATOR).map((p) => p.trim());
 	if (parts.length > 1) {
 		const i = parts.findIndex(looksLikeTitle);
 		if (i >= 0) {

@@ -299,16 +299,36 @@ function rankOne(
 	const levels = degreeLevels(requirement.text);
 	if (levels.length > 0) {
 		const need = Math.min(...levels);
-		const degrees = prepared
+		// "… in Computer Science": the field must match unless a related field or practical
+		// experience is accepted as well.
+		const field = /\bin\s+(.+?)(?:\s+or\s+(?:a\s+)?(?:related|equivalent|similar)\b.*)?$/i.exec(
+			requirement.text
+		);
+		// "Science" in "Computer Science" and "Master of Science" says nothing about the subject.
+		const subject = field?.[1]
+			?.replace(/\b(sciences?|arts?|applied|studies|degree|honou?rs)\b/gi, ' ')
+			.trim();
+		const lenient = /\b(related|equivalent|similar|quantitative|technical)\b/i.test(
+			requirement.text
+		);
+		const scored = prepared
 			.filter((p) => p.claim.kind === 'degree')
-			.filter((p) => Math.max(2, ...degreeLevels(p.claim.text)) >= need);
-		const scored = degrees.map((p) => ({
-			p,
-			score: 0.6 + 0.4 * scorer.textScore(requirement.text, p)
-		}));
+			.filter((p) => Math.max(2, ...degreeLevels(p.claim.text)) >= need)
+			.map((p) => ({ p, fit: subject ? scorer.topicCoverage(subject, p.claim.text) : 1 }))
+			.filter((d) => d.fit > 0 || lenient)
+			.map(({ p, fit }) => ({ p, score: 0.55 + 0.4 * Math.min(1, fit) }));
 		return result('degree', select(scored, skills));
 	}
 
+	if (asked) {
+		// "3+ years building pipelines": the topic decides the evidence, but the record must span
+		// the years at all.
+		const summary = prepared.find((p) => p.isProfileSummary && p.claim.kind === 'summary');
+		const stated = summary ? (yearsStated(summary.claim.text) ?? 0) : 0;
+		if (Math.max(stated, yearsOfWork(items, now)) < asked.years - 0.25) {
+			return result('years', none);
+		}
+	}
 	const text = asked ? asked.rest : requirement.text;
 	const tools = skills.filter(isTool);
 	let candidates = prepared;
