@@ -58,7 +58,35 @@ export const envSchema = z.object({
 	OPENAI_BASE_URL: z.url({ error: 'expected an absolute URL' }).optional(),
 	OPENAI_API_KEY: z.string().min(1).optional(),
 	TAILOR_MODEL: z.string().min(1).default('gpt-4o-mini'),
-	TAILOR_EVAL_MODEL: z.string().min(1).optional()
+	TAILOR_EVAL_MODEL: z.string().min(1).optional(),
+	OPENAI_TIMEOUT_MS: positiveInt(60_000),
+	OPENAI_MAX_RETRIES: z.coerce
+		.number({ error: 'expected a number' })
+		.int({ error: 'expected a whole number' })
+		.min(0, { error: 'expected 0 or more' })
+		.default(3),
+	/**
+	 * Prices in US cents per million tokens, as JSON: `{"my-model": {"input": 15, "output": 60}}`.
+	 * Merged over the built-in table of common models.
+	 */
+	TAILOR_MODEL_PRICES: z
+		.string()
+		.transform((v, ctx) => {
+			try {
+				return JSON.parse(v) as unknown;
+			} catch {
+				ctx.addIssue({ code: 'custom', message: 'expected JSON such as {"model": {"input": 15, "output": 60}}' });
+				return z.NEVER;
+			}
+		})
+		.pipe(
+			z.record(
+				z.string(),
+				z.object({ input: z.number().nonnegative(), output: z.number().nonnegative() }),
+				{ error: 'expected {"model": {"input": cents, "output": cents}} per million tokens' }
+			)
+		)
+		.optional()
 });
 
 export type Env = z.infer<typeof envSchema>;
