@@ -4,11 +4,17 @@ import * as schema from './schema';
 
 export type Sql = postgres.Sql;
 
-export function createDb(url: string, options: { max?: number } = {}) {
+export function createDb(
+	url: string,
+	options: { max?: number; name?: string; asyncCommit?: boolean } = {}
+) {
 	const sql = postgres(url, {
 		max: options.max ?? 10,
 		onnotice: () => {},
-		connection: { application_name: 'tailor' }
+		connection: {
+			application_name: options.name ?? 'tailor',
+			...(options.asyncCommit ? { synchronous_commit: 'off' } : {})
+		}
 	});
 	const db = drizzle(sql, { schema });
 	return { sql, db };

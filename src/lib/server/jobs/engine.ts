@@ -1,5 +1,5 @@
 import type { PgBoss } from 'pg-boss';
-import type { Database, Sql, Tx } from '../db/client';
+import { createDb, type Database, type Sql, type Tx } from '../db/client';
 import type { Logger } from '../log';
 import { cancelJob } from './cancel';
 import { enqueueJob, type EnqueueRequest } from './enqueue';
@@ -10,7 +10,13 @@ import { startWorkers } from './worker';
 
 export type JobEngineOptions = {
 	url: string;
+	/** Enqueueing and reads. */
 	db: Database;
+	/**
+	 * What workers write progress with (job rows, events, checkpoints, step effects); by default a
+	 * pool of its own with asynchronous commit, see `openRunnerDb`.
+	 */
+	runnerDb?: Database;
 	sql: Sql;
 	log: Logger;
 	pipelines: Pipeline[];
@@ -20,7 +26,18 @@ export type JobEngineOptions = {
 	/** Jobs this process runs at once, per pipeline. */
 	concurrency?: number;
 	onStepTiming?: (step: string, stepMs: number, totalMs: number) => void;
+	onJobStart?: (jobId: string) => void;
 };
+
+/*
+ * Workers write with `synchronous_commit = off`. Every commit that sends a NOTIFY is serialised
+ * by PostgreSQL, so waiting for each one's WAL flush caps the job rate; without the wait the
+ * lock is held only briefly. The trade-off is safe here: a PostgreSQL crash can lose at most the
+ * last fraction of a second of progress writes, and since a later synchronous commit (pg-boss's
+ * own completion of the job, say) flushes all WAL before it, what can be lost is only progress
+ * made after the job's last durable point — which a retry simply redoes, checkpoints and step
+ * effects together. Enqueueing stays synchronous.
+ */
 
 /**
  * The job engine of one process: pg-boss for durable work, the event hub for live progress, and
@@ -28,6 +45,7 @@ export type JobEngineOptions = {
  */
 export class JobEngine {
 	queue: 'running' | 'stopped' = 'stopped';
+	private closeRunner: () => Promise<void> | undefined = () => undefined;
 	worker: 'running' | 'off' | 'draining' = 'off';
 
 	private constructor(
@@ -44,19 +62,30 @@ export class JobEngine {
 			options.pipelines.map((p) => p.name),
 			options.queue
 		);
+		// The hub listens from its first subscriber on, so a worker-only process does not receive
+		// (and parse) every job's events for nothing.
 		const hub = new EventHub(options.sql, options.db, options.log.child({ component: 'events' }));
-		await hub.start();
 		const engine = new JobEngine(boss, hub, options);
 		engine.queue = 'running';
 		if (options.worker) {
+			const runner = options.runnerDb
+				? null
+				: createDb(options.url, {
+						max: Math.max(4, Math.min(20, (options.concurrency ?? 4) + 2)),
+						name: 'tailor-worker',
+						asyncCommit: true
+					});
+			engine.closeRunner = () => runner?.sql.end({ timeout: 5 });
 			await startWorkers({
-				db: options.db,
+				db: options.runnerDb ?? runner!.db,
 				boss,
 				log: options.log.child({ component: 'worker' }),
 				pipelines: options.pipelines,
 				concurrency: options.concurrency ?? 4,
 				retries: options.queue.retries,
-				onStepTiming: options.onStepTiming
+				onStepTiming: options.onStepTiming,
+				onJobStart: options.onJobStart,
+				listenNotify: options.queue.listenNotify
 			});
 			engine.worker = 'running';
 		}
@@ -84,6 +113,7 @@ export class JobEngine {
 		if (this.queue === 'stopped') return;
 		if (this.worker === 'running') this.worker = 'draining';
 		await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+		await this.closeRunner();
 		await this.hub.close();
 		this.queue = 'stopped';
 		if (this.worker === 'draining') this.worker = 'off';

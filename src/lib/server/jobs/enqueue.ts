@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, type PgBoss } from 'pg-boss';
 import type { Database, Tx } from '../db/client';
-import { documentJobs } from '../db/schema';
-import { appendEvent } from './events';
+import { insertJobWithEvent } from './events';
 
 export type EnqueueRequest = {
 	userId: string;
@@ -23,25 +23,21 @@ export async function enqueueJob(
 	boss: PgBoss,
 	request: EnqueueRequest,
 	tx?: Tx
-): Promise<typeof documentJobs.$inferSelect> {
-	const run = async (t: Tx) => {
-		const [job] = await t
-			.insert(documentJobs)
-			.values({
+): Promise<{ id: string }> {
+	const id = randomUUID();
+	const data: JobData = { jobId: id, userId: request.userId };
+	// Both statements go out together on the transaction's connection (postgres.js pipelines them).
+	const run = (t: Tx) =>
+		Promise.all([
+			insertJobWithEvent(t, {
+				id,
 				userId: request.userId,
 				jobType: request.type,
 				input: request.input ?? {},
 				opportunityId: request.opportunityId ?? null
-			})
-			.returning();
-		await appendEvent(t, job!.id, 'status', { status: 'pending' });
-		const data: JobData = { jobId: job!.id, userId: request.userId };
-		await boss.send(request.type, data, {
-			id: job!.id,
-			group: { id: request.userId },
-			db: fromDrizzle(t, sql)
-		});
-		return job!;
-	};
-	return tx ? run(tx) : db.transaction(run);
+			}),
+			boss.send(request.type, data, { id, group: { id: request.userId }, db: fromDrizzle(t, sql) })
+		]);
+	await (tx ? run(tx) : db.transaction(run));
+	return { id };
 }

@@ -32,9 +32,36 @@ export async function lockJob(tx: Executor, jobId: string) {
 }
 
 /**
+ * SQL that announces the inserted event rows of the CTE `e` on the events channel. The message
+ * carries the whole event when it fits in NOTIFY's 8 kB payload, else only its ids for listeners
+ * to read it back.
+ */
+export const announce = sql`pg_notify(${sql.raw(`'${EVENTS_CHANNEL}'`)}, case
+	when octet_length(e.message) <= 7900 then e.message
+	else json_build_object('id', e.id, 'jobId', e.job_id, 'partial', true)::text end)`;
+
+export const eventMessage = sql`json_build_object('id', id, 'jobId', job_id, 'type', type, 'payload', payload,
+	'createdAt', created_at)::text`;
+
+type EventRow = {
+	id: string | number;
+	job_id: string;
+	type: JobEventType;
+	payload: Record<string, unknown>;
+	created_at: string | Date;
+};
+
+const fromRow = (r: EventRow): JobEvent => ({
+	id: Number(r.id),
+	jobId: r.job_id,
+	type: r.type,
+	payload: r.payload,
+	createdAt: new Date(r.created_at).toISOString()
+});
+
+/**
  * Appends an event inside the caller's transaction (which must hold `lockJob`) and announces it
- * with NOTIFY, delivered when that transaction commits. The notification carries the whole event
- * when it fits in NOTIFY's 8 kB payload, else only its ids for listeners to read it back.
+ * with NOTIFY, delivered when that transaction commits — one statement, one round trip.
  */
 export async function appendEvent(
 	tx: Executor,
@@ -42,21 +69,45 @@ export async function appendEvent(
 	type: JobEventType,
 	payload: Record<string, unknown>
 ): Promise<JobEvent> {
-	const [row] = await tx.insert(jobEvents).values({ jobId, type, payload }).returning();
-	const event: JobEvent = {
-		id: row!.id,
-		jobId,
-		type,
-		payload: row!.payload,
-		createdAt: row!.createdAt.toISOString()
-	};
-	let message = JSON.stringify(event);
-	if (Buffer.byteLength(message) > 7_900)
-		message = JSON.stringify({ id: event.id, jobId, partial: true });
-	await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${message})`);
-	return event;
+	const rows = await tx.execute<EventRow>(sql`
+		with e as (
+			insert into job_events (job_id, type, payload)
+			values (${jobId}, ${type}, ${JSON.stringify(payload)}::jsonb)
+			returning id, job_id, type, payload, created_at, ${eventMessage} as message
+		)
+		select e.id, e.job_id, e.type, e.payload, e.created_at, ${announce} from e`);
+	return fromRow(rows[0]!);
 }
 
+export type NewJob = {
+	id: string;
+	userId: string;
+	jobType: string;
+	input: Record<string, unknown>;
+	opportunityId: string | null;
+};
+
+/**
+ * Inserts a job row with its first event (`pending`) and announces the event, in one statement.
+ * A new row is invisible to others until commit, so it needs no lock for its event order.
+ */
+export async function insertJobWithEvent(tx: Executor, job: NewJob): Promise<void> {
+	const pending = JSON.stringify({ status: 'pending' });
+	await tx.execute(sql`
+		with j as (
+			insert into document_jobs (id, user_id, job_type, input, opportunity_id)
+			values (${job.id}, ${job.userId}, ${job.jobType}, ${JSON.stringify(job.input)}::jsonb,
+				${job.opportunityId})
+			returning id
+		), e as (
+			insert into job_events (job_id, type, payload)
+			select j.id, 'status', ${pending}::jsonb from j
+			returning id, job_id, ${eventMessage} as message
+		)
+		select ${announce} from e`);
+}
+
+/** A stored event row as the stream carries it. */
 export function toJobEvent(row: typeof jobEvents.$inferSelect): JobEvent {
 	return {
 		id: row.id,

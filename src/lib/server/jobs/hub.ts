@@ -65,6 +65,7 @@ export class EventHub {
 		}
 		const set = this.#subscribers.get(parsed.jobId);
 		if (!set) return;
+		if (parsed.createdAt) parsed.createdAt = new Date(parsed.createdAt).toISOString();
 		for (const s of set) (parsed.partial ? s.resync : s.push).call(s, parsed);
 	}
 

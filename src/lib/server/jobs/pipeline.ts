@@ -53,6 +53,11 @@ export type Pipeline = {
 	/** The `job_type` and the pg-boss queue. */
 	name: string;
 	phases: Phase[];
+	/**
+	 * Jobs taken per fetch (default 1). Only for pipelines of short jobs: a batch's loop fetches
+	 * again once all of the batch has ended.
+	 */
+	batchSize?: number;
 	/** Per-user concurrency for this pipeline's jobs; unlimited when unset. */
 	userConcurrency?: number;
 	/** What the completed job's `summary` holds, from the steps' outputs. */

@@ -29,6 +29,8 @@ export function createBoss(url: string, settings: QueueSettings, log: Logger): P
 		useListenNotify: settings.listenNotify !== false,
 		superviseIntervalSeconds: 5,
 		monitorIntervalSeconds: 5,
+		// Workers read the ready-job count from this cache to decide whether to fetch back to back.
+		queueCacheIntervalSeconds: 2,
 		schedule: false,
 		__test__enableSpies: settings.spies ?? false,
 		openTelemetry: { enabled: false }

@@ -4,6 +4,7 @@ import type { Database, Executor, Tx } from '../db/client';
 import { documentJobs, jobSteps } from '../db/schema';
 import type { Logger } from '../log';
 import { appendEvent, lockJob, TERMINAL_STATUSES } from './events';
+import { claimJob, completeJob } from './job-sql';
 import type { JobRow, Pipeline, StepContext } from './pipeline';
 
 /** Which process ran an attempt, for operators reading a job's events. */
@@ -34,22 +35,22 @@ export async function runJob(options: {
 	const log = options.log.child({ jobId, job: pipeline.name, attempt });
 
 	// Take ownership: from here on, writes of an older attempt are refused (see `guarded`).
-	const job = await db.transaction(async (tx) => {
-		const row = await lockJob(tx, jobId);
-		if (!row || TERMINAL_STATUSES.includes(row.status)) return null;
-		if (row.cancelRequestedAt) {
-			await finish(tx, row, 'cancelled', {});
-			return null;
-		}
-		const [updated] = await tx
-			.update(documentJobs)
-			.set({ status: 'processing', attempt, startedAt: row.startedAt ?? new Date() })
-			.where(eq(documentJobs.id, jobId))
-			.returning();
-		await appendEvent(tx, jobId, 'status', { status: 'processing', attempt, worker: WORKER_ID });
-		return updated!;
+	const claimed = await claimJob(db, jobId, attempt, {
+		status: 'processing',
+		attempt,
+		worker: WORKER_ID
 	});
-	if (!job) return 'skipped';
+	if (!claimed) {
+		// Ended already, or a cancel request is waiting: settle that under the row lock.
+		await db.transaction(async (tx) => {
+			const row = await lockJob(tx, jobId);
+			if (row && !TERMINAL_STATUSES.includes(row.status) && row.cancelRequestedAt) {
+				await finish(tx, row, 'cancelled', {});
+			}
+		});
+		return 'skipped';
+	}
+	const { job, steps: done } = claimed;
 
 	/** A transaction that first checks this attempt still owns the job. */
 	const guarded = <T>(fn: (tx: Tx, row: JobRow) => Promise<T>) =>
@@ -59,12 +60,6 @@ export async function runJob(options: {
 			return fn(tx, row);
 		});
 
-	const done = new Map(
-		(await db.select().from(jobSteps).where(eq(jobSteps.jobId, jobId))).map((s) => [
-			s.name,
-			s.output
-		])
-	);
 	const outputs: Record<string, unknown> = {};
 	const ctx: StepContext = {
 		job,
@@ -134,7 +129,7 @@ export async function runJob(options: {
 			}
 		}
 		const summary = pipeline.summary?.(outputs) ?? null;
-		await guarded((tx, row) => finish(tx, row, 'completed', summary ? { summary } : {}));
+		if (!(await completeJob(db, jobId, attempt, summary))) throw new Superseded();
 		log.debug('job completed');
 		return 'completed';
 	} catch (error) {

@@ -1,4 +1,4 @@
-import type { Job, PgBoss } from 'pg-boss';
+import type { Job, JobResult, PgBoss, WorkOptions } from 'pg-boss';
 import type { Database } from '../db/client';
 import type { Logger } from '../log';
 import type { JobData } from './enqueue';
@@ -17,6 +17,10 @@ export type WorkerOptions = {
 	/** The queues' retry limit: an attempt with this many retries behind it is the last. */
 	retries: number;
 	onStepTiming?: (step: string, stepMs: number, totalMs: number) => void;
+	/** Called as a handler starts a job, for the pickup-latency benchmark. */
+	onJobStart?: (jobId: string) => void;
+	/** false: pg-boss's default polling (the benchmark's baseline), no LISTEN/NOTIFY settings. */
+	listenNotify?: boolean;
 };
 
 export const readableError = (error: unknown): string => {
@@ -55,20 +59,43 @@ export async function startWorkers(options: WorkerOptions): Promise<void> {
 	const byName = new Map(pipelines.map((p) => [p.name, p]));
 
 	for (const pipeline of pipelines) {
-		await boss.work<JobData>(
+		// Jobs of a pipeline are fetched `batchSize` at a time by `loops` pg-boss worker loops, so
+		// that `concurrency` jobs run at once. A long job holds its loop until it ends, hence the
+		// default of one job per fetch; a pipeline of short jobs fetches in batches, which saves
+		// pg-boss round trips. NOTIFY wakes the loops for new jobs; while pg-boss's cached count
+		// says jobs are ready (or a batch came back full) they fetch back to back, so a backlog
+		// drains without polling delays; otherwise they poll each second, which also finds retries
+		// whose backoff has passed.
+		const batchSize = Math.max(1, Math.min(pipeline.batchSize ?? 1, options.concurrency));
+		const loops = Math.max(1, Math.ceil(options.concurrency / batchSize));
+		const polling =
+			options.listenNotify === false
+				? {}
+				: {
+						pollingIntervalSeconds: 1,
+						notifyPollingIntervalSeconds: 1,
+						burstWhenReadyExceeds: 1,
+						burstWhenBatchFull: batchSize > 1
+					};
+		const runOne = async (job: Job<JobData>): Promise<JobResult> => {
+			options.onJobStart?.(job.data.jobId);
+			try {
+				await handle(pipeline, job, job.retryCount >= options.retries);
+				return { id: job.id, status: 'completed' };
+			} catch (error) {
+				return { id: job.id, status: 'failed', output: { message: readableError(error) } };
+			}
+		};
+		await boss.work<JobData, never, WorkOptions & { perJobResults: true }>(
 			pipeline.name,
 			{
-				batchSize: 1,
-				localConcurrency: options.concurrency,
+				perJobResults: true,
+				batchSize,
+				localConcurrency: loops,
 				...(pipeline.userConcurrency ? { groupConcurrency: pipeline.userConcurrency } : {}),
-				// NOTIFY wakes workers for new jobs; retries after a backoff are found by this poll.
-				pollingIntervalSeconds: 1,
-				notifyPollingIntervalSeconds: 1
+				...polling
 			},
-			async ([job]) => {
-				if (!job) return;
-				await handle(pipeline, job, job.retryCount >= options.retries);
-			}
+			(jobs) => Promise.all(jobs.map(runOne))
 		);
 	}
 

@@ -1,0 +1,240 @@
+// npm run bench:queue — measures the job engine on an embedded PostgreSQL (see README, Benchmarks).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { createDb } from '../lib/server/db/client';
+import { startEmbeddedPostgres } from '../lib/server/db/embedded';
+import { runMigrations } from '../lib/server/db/migrate';
+import { users } from '../lib/server/db/schema';
+import { JobEngine } from '../lib/server/jobs/engine';
+import { appendEvent, EVENTS_CHANNEL, lockJob } from '../lib/server/jobs/events';
+import { createLogger } from '../lib/server/log';
+import { noopPipeline } from './pipelines';
+import { round, summary } from './stats';
+
+const PICKUP_JOBS = 300;
+const BASELINE_JOBS = 25;
+const THROUGHPUT_JOBS = 4000;
+const EVENTS = 500;
+
+const log = createLogger('warn');
+const dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-bench-'));
+const pg = await startEmbeddedPostgres({ dataDir });
+const say = (line: string) => console.log(line);
+
+async function database(name: string) {
+	const admin = createDb(pg.url, { max: 1 });
+	await admin.sql.unsafe(`create database ${name}`);
+	await admin.sql.end();
+	const url = new URL(pg.url);
+	url.pathname = `/${name}`;
+	const conn = createDb(url.toString(), { max: 20 });
+	await runMigrations(conn.sql, conn.db);
+	const userId = randomUUID();
+	await conn.db.insert(users).values({ id: userId, name: 'bench', email: `${userId}@example.com` });
+	return { url: url.toString(), ...conn, userId };
+}
+
+let lastEnqueueToStart = summary([]);
+
+/**
+ * Pickup latency: from the enqueue transaction's commit (the job exists) to its handler starting,
+ * one job at a time on an idle worker. The enqueue call → handler start figure is kept too.
+ */
+async function pickup(listenNotify: boolean, jobs: number, jitterMs: number) {
+	const d = await database(listenNotify ? 'bench_pickup' : 'bench_baseline');
+	// The handler may start before enqueue's promise resumes this code: either side can come first.
+	const starts = new Map<string, number>();
+	const waiting = new Map<string, (t: number) => void>();
+	const engine = await JobEngine.start({
+		url: d.url,
+		db: d.db,
+		sql: d.sql,
+		log,
+		pipelines: [noopPipeline],
+		queue: { retries: 0, listenNotify, spies: true },
+		worker: true,
+		concurrency: 1,
+		onJobStart: (id) => {
+			const t = performance.now();
+			const waiter = waiting.get(id);
+			if (waiter) waiter(t);
+			else starts.set(id, t);
+		}
+	});
+	const pickups: number[] = [];
+	const totals: number[] = [];
+	for (let i = 0; i < jobs + 5; i++) {
+		// The baseline polls every 2 s: a random gap spreads arrivals over the polling cycle.
+		if (jitterMs) await new Promise((r) => setTimeout(r, Math.random() * jitterMs));
+		const t0 = performance.now();
+		const job = await engine.enqueue({ userId: d.userId, type: noopPipeline.name });
+		const committed = performance.now();
+		const started =
+			starts.get(job.id) ?? (await new Promise<number>((r) => waiting.set(job.id, r)));
+		// Idle means idle: the next job is sent once this one is settled in pg-boss too.
+		await engine.boss.getSpy(noopPipeline.name).waitForJobWithId(job.id, 'completed');
+		if (i < 5) continue; // the first few warm the connections
+		pickups.push(Math.max(0, started - committed));
+		totals.push(started - t0);
+	}
+	const latencies = pickups;
+	lastEnqueueToStart = summary(totals);
+	await engine.stop(5_000);
+	await d.sql.end();
+	return summary(latencies);
+}
+
+/** No-op jobs per second through `workers` separate worker processes. */
+async function throughput(workers: number) {
+	const d = await database(`bench_throughput_${workers}`);
+	// Queue the backlog first (through the engine, so queues exist), then let the workers drain it.
+	const producer = await JobEngine.start({
+		url: d.url,
+		db: d.db,
+		sql: d.sql,
+		log,
+		pipelines: [noopPipeline],
+		queue: { retries: 0 },
+		worker: false
+	});
+	const batch = 20;
+	for (let i = 0; i < THROUGHPUT_JOBS; i += batch) {
+		await Promise.all(
+			Array.from({ length: batch }, () =>
+				producer.enqueue({ userId: d.userId, type: noopPipeline.name })
+			)
+		);
+	}
+	let done = 0;
+	let finished!: () => void;
+	const allDone = new Promise<void>((r) => (finished = r));
+	const listener = await d.sql.listen(EVENTS_CHANNEL, (message) => {
+		const event = JSON.parse(message) as { type: string; payload?: { status?: string } };
+		if (
+			event.type === 'status' &&
+			event.payload?.status === 'completed' &&
+			++done === THROUGHPUT_JOBS
+		) {
+			finished();
+		}
+	});
+	const procs = await Promise.all(Array.from({ length: workers }, () => startWorker(d.url)));
+	// Jobs a first worker finished while the others were starting are not counted.
+	const before = done;
+	const t0 = performance.now();
+	await allDone;
+	const seconds = (performance.now() - t0) / 1000;
+	for (const p of procs) p.child.kill('SIGTERM');
+	await Promise.all(procs.map((p) => p.exited));
+	await listener.unlisten();
+	await producer.stop(5_000);
+	await d.sql.end();
+	return round((THROUGHPUT_JOBS - before) / seconds, 0);
+}
+
+/** A worker process; the clock starts once every worker is ready, so start-up is not timed. */
+async function startWorker(url: string) {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'src/bench/queue-worker.ts'], {
+		env: {
+			...process.env,
+			DATABASE_URL: url,
+			LOG_LEVEL: 'info',
+			WORKER_CONCURRENCY: '40',
+			DB_POOL_SIZE: '20'
+		},
+		stdio: ['pipe', 'pipe', 'inherit']
+	});
+	const exited = new Promise((r) => child.once('exit', r));
+	await new Promise<void>((resolve) =>
+		createInterface({ input: child.stdout! }).on(
+			'line',
+			(l) => l.includes('"worker ready"') && resolve()
+		)
+	);
+	return { child, exited };
+}
+
+/** Append (insert + NOTIFY in a transaction) → a subscriber in another connection receives it. */
+async function eventLatency() {
+	const d = await database('bench_events');
+	const engine = await JobEngine.start({
+		url: d.url,
+		db: d.db,
+		sql: d.sql,
+		log,
+		pipelines: [],
+		queue: { retries: 0 },
+		worker: false
+	});
+	// A job row to hang events on (no worker runs it).
+	const [row] =
+		await d.sql`insert into document_jobs (user_id, job_type) values (${d.userId}, 'bench-events') returning id`;
+	const jobId = row!.id as string;
+	const sent = new Map<number, number>();
+	const latencies: number[] = [];
+	const stream = (async () => {
+		for await (const e of engine.events(jobId)) {
+			const t0 = sent.get(Number(e.payload.n));
+			if (t0 !== undefined) latencies.push(performance.now() - t0);
+			if (latencies.length === EVENTS) return;
+		}
+	})();
+	for (let n = 0; n < EVENTS; n++) {
+		sent.set(n, performance.now());
+		await d.db.transaction(async (tx) => {
+			await lockJob(tx, jobId);
+			await appendEvent(tx, jobId, 'highlight', { n });
+		});
+		if (n % 50 === 0) await new Promise((r) => setImmediate(r));
+	}
+	await stream;
+	await engine.stop(5_000);
+	await d.sql.end();
+	return summary(latencies);
+}
+
+try {
+	say(`Job engine benchmark on embedded PostgreSQL (${dataDir})`);
+	const pick = await pickup(true, PICKUP_JOBS, 0);
+	const whole = lastEnqueueToStart;
+	say(
+		`(a) pickup latency, LISTEN/NOTIFY: p50 ${pick.p50} ms, p99 ${pick.p99} ms over ${pick.n} jobs`
+	);
+	say(
+		`    enqueue call → handler start (includes the enqueue transaction): p50 ${whole.p50} ms, p99 ${whole.p99} ms`
+	);
+	const one = await throughput(1);
+	say(`(b) no-op jobs/s, 1 worker process: ${one}`);
+	const two = await throughput(2);
+	say(`(b) no-op jobs/s, 2 worker processes: ${two}`);
+	const ev = await eventLatency();
+	say(
+		`(c) event latency append → subscriber: p50 ${ev.p50} ms, p99 ${ev.p99} ms over ${ev.n} events`
+	);
+	const base = await pickup(false, BASELINE_JOBS, 2000);
+	const baseWhole = lastEnqueueToStart;
+	say(
+		`(d) baseline pickup latency, pg-boss default polling: p50 ${base.p50} ms, p99 ${base.p99} ms over ${base.n} jobs`
+	);
+	say(
+		JSON.stringify({
+			pickupP50Ms: pick.p50,
+			pickupP99Ms: pick.p99,
+			jobsPerSec1: one,
+			jobsPerSec2: two,
+			eventP50Ms: ev.p50,
+			eventP99Ms: ev.p99,
+			baselinePickupP50Ms: base.p50,
+			enqueueToStartP50Ms: whole.p50,
+			baselineEnqueueToStartP50Ms: baseWhole.p50
+		})
+	);
+} finally {
+	await pg.stop();
+	await rm(dataDir, { recursive: true, force: true });
+}
+process.exit(0);
