@@ -1,6 +1,8 @@
 import { getRequestEvent } from '$app/server';
 import { createAuth, type Auth } from './auth';
 import { openDatabase, type Connection } from './db';
+import type { TailorEngine } from './engines/engine';
+import { createEngine } from './engines';
 import { env, type Env } from './env';
 import { JobEngine } from './jobs/engine';
 import { createLogger, type Logger } from './log';
@@ -14,6 +16,7 @@ export type WebApp = {
 	conn: Connection;
 	auth: Auth;
 	jobs: JobEngine;
+	engine: TailorEngine;
 };
 
 let current: WebApp | undefined;
@@ -26,17 +29,18 @@ export async function startWebApp(): Promise<WebApp> {
 	const conn = await openDatabase(config, log);
 	const secret = await authSecret(conn.db, config.AUTH_SECRET);
 	const auth = createAuth({ db: conn.db, secret, baseURL: config.ORIGIN, getRequestEvent, log });
+	const engine = await createEngine(config);
 	const jobs = await JobEngine.start({
 		url: conn.url,
 		db: conn.db,
 		sql: conn.sql,
 		log,
-		pipelines: productPipelines(config),
+		pipelines: productPipelines(config, engine),
 		queue: { retries: config.TAILOR_JOB_RETRIES },
 		worker: config.WORKER,
 		concurrency: config.WORKER_CONCURRENCY
 	});
-	current = { env: config, log, conn, auth, jobs };
+	current = { env: config, log, conn, auth, jobs, engine };
 	log.info({ database: conn.where, worker: jobs.worker }, 'ready');
 	return current;
 }

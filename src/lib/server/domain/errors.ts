@@ -1,0 +1,32 @@
+/** The domain's failures; the API maps each to one tRPC code at its edge. */
+
+/** Absent, or another user's: the two are never told apart, so ids cannot be probed. */
+export class NotFoundError extends Error {
+	constructor(what: string) {
+		super(`${what} not found`);
+		this.name = 'NotFoundError';
+	}
+}
+
+/** Input that cannot be used, with a message for the person and the path of the problem. */
+export class InvalidInputError extends Error {
+	constructor(
+		message: string,
+		readonly issues: { path: string; message: string }[] = []
+	) {
+		super(message);
+		this.name = 'InvalidInputError';
+	}
+}
+
+/** The monthly allowance of tailored profiles is used up. */
+export class LimitReachedError extends Error {
+	readonly cause = 'limit_reached';
+	constructor(
+		readonly limit: number,
+		readonly used: number
+	) {
+		super(`You have used all ${limit} tailored profiles for this month.`);
+		this.name = 'LimitReachedError';
+	}
+}

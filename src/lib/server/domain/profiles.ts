@@ -1,0 +1,95 @@
+import { and, eq } from 'drizzle-orm';
+import type {
+	Evaluation,
+	JsonResume,
+	NarrativeSentence,
+	TailoredProfile,
+	TalkingPoint
+} from '../../schemas/profile';
+import type { Executor } from '../db/client';
+import { opportunities, tailoredProfiles } from '../db/schema';
+import { NotFoundError } from './errors';
+
+export type ProfileRow = typeof tailoredProfiles.$inferSelect;
+
+/** A stored profile as the API returns it: SPEC §6's TailoredProfile plus its identity and edits. */
+export type ProfileView = TailoredProfile & {
+	id: string;
+	opportunityId: string;
+	editedFields: string[];
+	model: string;
+	createdAt: Date;
+	updatedAt: Date;
+};
+
+const pendingEvaluation: Evaluation = {
+	passed: false,
+	grounding: { passed: false, hallucinations: [] },
+	utilization: { missed: [] },
+	gaps: [],
+	model: 'none',
+	costCents: 0
+};
+
+export function toProfileView(
+	row: ProfileRow,
+	opportunity: { title: string; company: string | null }
+): ProfileView {
+	return {
+		id: row.id,
+		opportunityId: row.opportunityId,
+		opportunity: { title: opportunity.title, company: opportunity.company },
+		talkingPoints: row.talkingPoints as TalkingPoint[],
+		narrative: row.narrative,
+		narrativeSentences: row.narrativeSentences as NarrativeSentence[],
+		resume: row.resumeData as JsonResume,
+		evaluation: (row.evaluation as Evaluation | null) ?? pendingEvaluation,
+		matchScore: row.matchScore,
+		engine: row.engine as TailoredProfile['engine'],
+		model: row.model,
+		editedFields: row.editedFields,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt
+	};
+}
+
+async function load(db: Executor, where: ReturnType<typeof and>): Promise<ProfileView | null> {
+	const [row] = await db
+		.select({
+			profile: tailoredProfiles,
+			title: opportunities.title,
+			company: opportunities.company
+		})
+		.from(tailoredProfiles)
+		.innerJoin(opportunities, eq(opportunities.id, tailoredProfiles.opportunityId))
+		.where(where);
+	return row ? toProfileView(row.profile, row) : null;
+}
+
+export async function getProfile(db: Executor, userId: string, id: string): Promise<ProfileView> {
+	const view = await load(
+		db,
+		and(eq(tailoredProfiles.id, id), eq(tailoredProfiles.userId, userId))
+	);
+	if (!view) throw new NotFoundError('Profile');
+	return view;
+}
+
+/** The profile for an opportunity, or null when none has been made yet. */
+export async function findProfileFor(
+	db: Executor,
+	userId: string,
+	opportunityId: string
+): Promise<ProfileView | null> {
+	return load(
+		db,
+		and(eq(tailoredProfiles.opportunityId, opportunityId), eq(tailoredProfiles.userId, userId))
+	);
+}
+
+/** For the public share page: the profile by id alone (the caller has checked the token). */
+export async function getSharedProfile(db: Executor, id: string): Promise<ProfileView> {
+	const view = await load(db, and(eq(tailoredProfiles.id, id)));
+	if (!view) throw new NotFoundError('Shared profile');
+	return view;
+}

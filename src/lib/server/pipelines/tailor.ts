@@ -1,0 +1,341 @@
+import { and, eq } from 'drizzle-orm';
+import type { CareerItem, Claim } from '../../schemas/career';
+import type { JsonResume, ParsedPosting } from '../../schemas/profile';
+import {
+	documentJobs,
+	llmCalls,
+	shareLinks,
+	tailoredProfiles,
+	tailoringEvalLog
+} from '../db/schema';
+import { getCareer } from '../domain/career';
+import { NotFoundError } from '../domain/errors';
+import { getOpportunity, setRequirements } from '../domain/opportunities';
+import { newShareToken } from '../domain/share';
+import { countProfile } from '../domain/usage';
+import type {
+	EngineContext,
+	NarrativeResult,
+	TailorEngine,
+	TalkingPointsResult
+} from '../engines/engine';
+import { computeMatchScore } from '../engines/grounding';
+import { PermanentJobError, type Pipeline, type StepContext } from '../jobs/pipeline';
+
+type Opp = {
+	title: string;
+	company: string | null;
+	description: string;
+	posting: ParsedPosting | null;
+};
+type Career = { claims: Claim[]; items: CareerItem[] };
+
+const engineContext = (ctx: StepContext, step: string): EngineContext => ({
+	userId: ctx.userId,
+	jobId: ctx.job.id,
+	step,
+	signal: ctx.signal,
+	recordCall: async (call) => {
+		await ctx.db.insert(llmCalls).values({ userId: ctx.userId, jobId: ctx.job.id, step, ...call });
+	}
+});
+
+/**
+ * The `tailor` job (SPEC §5): analyse the opportunity, generate talking points, narrative and
+ * resume, store the profile, evaluate it, complete. Each step is a checkpoint; the two that write
+ * the user's data do so atomically with their checkpoint, so they happen exactly once.
+ */
+export function tailorPipeline(engine: TailorEngine, userConcurrency: number): Pipeline {
+	const out = <T>(ctx: StepContext, step: string) => ctx.outputs[step] as T;
+	const opportunityId = (ctx: StepContext) => {
+		if (!ctx.job.opportunityId)
+			throw new PermanentJobError('This job has no opportunity to tailor for.');
+		return ctx.job.opportunityId;
+	};
+
+	return {
+		name: 'tailor',
+		userConcurrency,
+		summary: (outputs) => outputs['complete-job'] as Record<string, unknown>,
+		phases: [
+			{
+				name: 'analyzing',
+				ticker: [
+					'Analyzing opportunity requirements…',
+					'Reading the posting closely…',
+					'Matching your experience to the role…'
+				],
+				steps: [
+					{
+						name: 'validate-opportunity',
+						async run(ctx): Promise<Opp> {
+							let opp;
+							try {
+								opp = await getOpportunity(ctx.db, ctx.userId, opportunityId(ctx));
+							} catch (error) {
+								if (error instanceof NotFoundError)
+									throw new PermanentJobError('The opportunity was deleted.');
+								throw error;
+							}
+							await ctx.highlight(`Tailoring for ${opp.title}`);
+							if (opp.company) await ctx.highlight(`at ${opp.company}`);
+							const posting = opp.requirements.length
+								? { title: opp.title, company: opp.company, requirements: opp.requirements }
+								: null;
+							return {
+								title: opp.title,
+								company: opp.company,
+								description: opp.description,
+								posting
+							};
+						}
+					},
+					{
+						name: 'delete-existing',
+						skip: (ctx) => !ctx.input.regenerate,
+						transactional: true,
+						async run(ctx) {
+							const deleted = await ctx.tx
+								.delete(tailoredProfiles)
+								.where(
+									and(
+										eq(tailoredProfiles.userId, ctx.userId),
+										eq(tailoredProfiles.opportunityId, opportunityId(ctx))
+									)
+								)
+								.returning({ id: tailoredProfiles.id });
+							if (deleted.length) await ctx.highlight('Replacing your previous profile');
+							return { deleted: deleted.length };
+						}
+					},
+					{
+						name: 'extract-requirements',
+						async run(ctx): Promise<ParsedPosting> {
+							const opp = out<Opp>(ctx, 'validate-opportunity');
+							let posting = opp.posting;
+							if (!posting) {
+								const parsed = await engine.parsePosting(
+									opp.description,
+									engineContext(ctx, 'extract-requirements')
+								);
+								posting = { ...parsed, title: opp.title, company: opp.company };
+								await setRequirements(ctx.db, ctx.userId, opportunityId(ctx), posting.requirements);
+							}
+							if (!posting.requirements.length) {
+								throw new PermanentJobError(
+									'No requirements could be found in this posting. Paste the full text, including what the role asks for.'
+								);
+							}
+							const required = posting.requirements.filter((r) => r.kind === 'required').length;
+							await ctx.highlight(
+								`Found ${posting.requirements.length} requirements (${required} required)`
+							);
+							return posting;
+						}
+					},
+					{
+						name: 'generate-talking-points',
+						async run(ctx): Promise<TalkingPointsResult & Career> {
+							const career = await getCareer(ctx.db, ctx.userId);
+							if (!career.claims.length) {
+								throw new PermanentJobError(
+									'Your career record is empty: import your resume first.'
+								);
+							}
+							const posting = out<ParsedPosting>(ctx, 'extract-requirements');
+							const result = await engine.talkingPoints(
+								{ posting, ...career },
+								engineContext(ctx, 'generate-talking-points')
+							);
+							const n = result.talkingPoints.length;
+							await ctx.highlight(`Found ${n} talking point${n === 1 ? '' : 's'}`);
+							return { ...result, ...career };
+						}
+					}
+				]
+			},
+			{
+				name: 'generating',
+				ticker: [
+					'Crafting your narrative…',
+					'Tailoring your experience…',
+					'Choosing your strongest achievements…'
+				],
+				steps: [
+					{
+						name: 'generate-narrative',
+						async run(ctx): Promise<NarrativeResult> {
+							const tp = out<TalkingPointsResult & Career>(ctx, 'generate-talking-points');
+							const posting = out<ParsedPosting>(ctx, 'extract-requirements');
+							const result = await engine.narrative(
+								{ posting, ...tp },
+								engineContext(ctx, 'generate-narrative')
+							);
+							await ctx.highlight(
+								`Narrative drafted in ${result.narrativeSentences.length} sentences`
+							);
+							return result;
+						}
+					},
+					{
+						name: 'generate-resume',
+						async run(ctx): Promise<JsonResume> {
+							const tp = out<TalkingPointsResult & Career>(ctx, 'generate-talking-points');
+							const posting = out<ParsedPosting>(ctx, 'extract-requirements');
+							const resume = await engine.resume(
+								{ posting, ...tp },
+								engineContext(ctx, 'generate-resume')
+							);
+							const roles = Array.isArray(resume.work) ? resume.work.length : 0;
+							await ctx.highlight(`Resume tailored around ${roles} role${roles === 1 ? '' : 's'}`);
+							return resume;
+						}
+					},
+					{
+						name: 'store-profile',
+						transactional: true,
+						async run(ctx) {
+							const posting = out<ParsedPosting>(ctx, 'extract-requirements');
+							const tp = out<TalkingPointsResult & Career>(ctx, 'generate-talking-points');
+							const narrative = out<NarrativeResult>(ctx, 'generate-narrative');
+							const resume = out<JsonResume>(ctx, 'generate-resume');
+							const values = {
+								talkingPoints: tp.talkingPoints,
+								narrative: narrative.narrative,
+								narrativeOriginal: narrative.narrative,
+								narrativeSentences: narrative.narrativeSentences,
+								resumeData: resume,
+								resumeDataOriginal: resume,
+								editedFields: [],
+								evaluation: null,
+								matchScore: computeMatchScore(
+									posting.requirements.map((r) => ({
+										kind: r.kind,
+										met: tp.talkingPoints.some(
+											(t) => t.requirement === r.text && t.evidence.length > 0
+										)
+									}))
+								),
+								engine: engine.name,
+								model: engine.model,
+								updatedAt: new Date()
+							};
+							const [row] = await ctx.tx
+								.insert(tailoredProfiles)
+								.values({ userId: ctx.userId, opportunityId: opportunityId(ctx), ...values })
+								.onConflictDoUpdate({
+									target: [tailoredProfiles.userId, tailoredProfiles.opportunityId],
+									set: values
+								})
+								.returning({ id: tailoredProfiles.id });
+							await ctx.tx
+								.update(documentJobs)
+								.set({ tailoredProfileId: row!.id })
+								.where(eq(documentJobs.id, ctx.job.id));
+							await ctx.highlight('Profile saved');
+							return { profileId: row!.id };
+						}
+					}
+				]
+			},
+			{
+				name: 'evaluating',
+				ticker: [
+					'Running quality checks…',
+					'Verifying claims are grounded…',
+					'Looking for strengths you left out…'
+				],
+				steps: [
+					{
+						// Never fails the job: the profile is useful without its evaluation.
+						name: 'evaluate-profile',
+						async run(ctx) {
+							const { profileId } = out<{ profileId: string }>(ctx, 'store-profile');
+							try {
+								const tp = out<TalkingPointsResult & Career>(ctx, 'generate-talking-points');
+								const result = await engine.evaluate(
+									{
+										posting: out<ParsedPosting>(ctx, 'extract-requirements'),
+										...tp,
+										...out<NarrativeResult>(ctx, 'generate-narrative'),
+										resume: out<JsonResume>(ctx, 'generate-resume')
+									},
+									engineContext(ctx, 'evaluate-profile')
+								);
+								const { evaluation, matchScore } = result;
+								await ctx.db.transaction(async (tx) => {
+									await tx
+										.update(tailoredProfiles)
+										.set({ evaluation, matchScore })
+										.where(eq(tailoredProfiles.id, profileId));
+									await tx.insert(tailoringEvalLog).values({
+										tailoredProfileId: profileId,
+										userId: ctx.userId,
+										passed: evaluation.passed,
+										groundingPassed: evaluation.grounding.passed,
+										hallucinations: evaluation.grounding.hallucinations,
+										missedOpportunities: evaluation.utilization.missed,
+										gaps: evaluation.gaps,
+										evalModel: evaluation.model,
+										evalCostCents: evaluation.costCents
+									});
+								});
+								const issues = evaluation.grounding.hallucinations.length;
+								await ctx.highlight(
+									evaluation.grounding.passed
+										? 'Quality checks passed!'
+										: `Quality checks flagged ${issues} statement${issues === 1 ? '' : 's'}`
+								);
+								if (evaluation.gaps.length)
+									await ctx.highlight(
+										`${evaluation.gaps.length} requirement${evaluation.gaps.length === 1 ? '' : 's'} with no evidence`
+									);
+								return { passed: evaluation.passed, matchScore };
+							} catch (error) {
+								ctx.log.warn(
+									{ err: error, profileId },
+									'evaluation failed; the profile is kept without it'
+								);
+								await ctx.highlight(
+									'Quality checks could not run this time; your profile is ready'
+								);
+								return {
+									passed: null,
+									error: error instanceof Error ? error.message : String(error)
+								};
+							}
+						}
+					},
+					{
+						name: 'complete-job',
+						transactional: true,
+						async run(ctx) {
+							const { profileId } = out<{ profileId: string }>(ctx, 'store-profile');
+							const opp = out<Opp>(ctx, 'validate-opportunity');
+							await countProfile(ctx.tx, ctx.userId);
+							let shareToken: string | undefined;
+							if (ctx.input.share) {
+								const [link] = await ctx.tx
+									.insert(shareLinks)
+									.values({
+										token: newShareToken(),
+										userId: ctx.userId,
+										tailoredProfileId: profileId
+									})
+									.returning();
+								shareToken = link!.token;
+							}
+							return {
+								profileId,
+								opportunityId: opportunityId(ctx),
+								title: opp.title,
+								company: opp.company,
+								...(shareToken ? { shareToken } : {})
+							};
+						}
+					}
+				]
+			}
+		]
+	};
+}
