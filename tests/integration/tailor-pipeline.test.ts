@@ -50,7 +50,8 @@ function pipelineUnderTest(): Pipeline {
 	const original = phase.steps[index]!;
 	if (!original.transactional) throw new Error('complete-job should be transactional');
 	phase.steps[index] = {
-		...original,
+		name: original.name,
+		transactional: true,
 		async run(ctx) {
 			const result = await original.run(ctx);
 			if (failCompleteOnce === 'inside' && ctx.attempt === 1)
