@@ -75,7 +75,10 @@ export const envSchema = z.object({
 			try {
 				return JSON.parse(v) as unknown;
 			} catch {
-				ctx.addIssue({ code: 'custom', message: 'expected JSON such as {"model": {"input": 15, "output": 60}}' });
+				ctx.addIssue({
+					code: 'custom',
+					message: 'expected JSON such as {"model": {"input": 15, "output": 60}}'
+				});
 				return z.NEVER;
 			}
 		})
