@@ -255,6 +255,41 @@ describe('openai engine, end to end against the fake server', () => {
 	});
 });
 
+describe('openai engine, posting', () => {
+	it('takes requirements from the model and their skills from the lexicon', async () => {
+		fake.enqueue({
+			json: {
+				title: ' Senior Data Scientist ',
+				company: null,
+				requirements: [
+					{ text: 'Fluent  SQL on BigQuery', kind: 'required' },
+					{ text: 'fluent sql on bigquery', kind: 'required' },
+					{ text: 'Spark', kind: 'preferred' }
+				]
+			}
+		});
+		const posting = await engineFor().parsePosting(postingText, context());
+		expect(posting).toEqual({
+			title: 'Senior Data Scientist',
+			// The model found no company; the local parser's stands.
+			company: localPosting.company,
+			requirements: [
+				{
+					text: 'Fluent SQL on BigQuery',
+					kind: 'required',
+					skills: expect.arrayContaining(['SQL', 'BigQuery'])
+				},
+				{ text: 'Spark', kind: 'preferred', skills: expect.arrayContaining(['Apache Spark']) }
+			]
+		});
+	});
+
+	it('falls back to the local parser when the model finds no requirement', async () => {
+		fake.enqueue({ json: { title: '', company: null, requirements: [] } });
+		expect(await engineFor().parsePosting(postingText, context())).toEqual(localPosting);
+	});
+});
+
 describe('openai engine, structured output', () => {
 	it('retries malformed JSON once with a corrective message, then succeeds', async () => {
 		fake.enqueue({ content: '{"points": [ {"requirement": 1,' }, groundedModel);

@@ -11,6 +11,8 @@ import type { Ranking } from '../local/rank';
  */
 
 const MAX_CANDIDATES = 6;
+/** A posting longer than this is pasted noise; the model reads the start of it. */
+const MAX_POSTING_CHARS = 30_000;
 
 const GROUNDED = `You help a person present their real career record for one job posting.
 You work only from the claims listed, each marked with its id in square brackets.
@@ -52,7 +54,7 @@ Answer shape: {"title": "…", "company": "…" or null, "requirements": [{"text
 
 Posting:
 """
-${text}
+${text.slice(0, MAX_POSTING_CHARS)}
 """`,
 		'You read job postings carefully and answer with one JSON object only.'
 	);
