@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildIfStale } from '../../scripts/build-if-stale.js';
 import { createDb } from '../../src/lib/server/db/client';
 import { startEmbeddedPostgres } from '../../src/lib/server/db/embedded';
 import { runMigrations } from '../../src/lib/server/db/migrate';
@@ -13,6 +14,8 @@ export const TEMPLATE_DB = 'tailor_template';
  * migrated template database that each test file copies (see `testDatabase()`).
  */
 export default async function setup(project: TestProject) {
+	// Tests that start the server run the built app; build it once here, before any test file runs.
+	buildIfStale({ quiet: true });
 	const dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-test-pg-'));
 	const pg = await startEmbeddedPostgres({
 		dataDir,

@@ -3,14 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIfStale } from '../../scripts/build-if-stale.js';
 import { testDatabase } from '../helpers/db';
 import { runServerToExit, startServer } from '../helpers/server';
 
 let dataDir: string;
 
 beforeAll(async () => {
-	buildIfStale({ quiet: true });
 	dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-server-'));
 });
 afterAll(async () => {
