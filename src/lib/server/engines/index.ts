@@ -2,13 +2,13 @@ import type { Env } from '../env';
 import type { TailorEngine } from './engine';
 import { findSkills } from './lexicon';
 import { createLocalEngine } from './local/engine';
+import { createOpenAIEngine, openAIEngineOptionsFromEnv } from './openai';
 
 /** The engine `TAILOR_ENGINE` names, ready to use. */
 export async function createEngine(config: Env): Promise<TailorEngine> {
 	// The skill lexicon compiles its patterns on first use; do it at boot, not in a user's job.
 	findSkills('Kubernetes and PostgreSQL');
-	if (config.TAILOR_ENGINE === 'openai') {
-		throw new Error('TAILOR_ENGINE=openai is not available in this build');
-	}
+	if (config.TAILOR_ENGINE === 'openai')
+		return createOpenAIEngine(openAIEngineOptionsFromEnv(config));
 	return createLocalEngine();
 }
