@@ -1,12 +1,16 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { userIdForApiKey } from '$lib/server/api-keys';
 import { ConfigError } from '$lib/server/env';
+import { apiError, declaredTooLarge, forbiddenOrigin, tooLarge } from '$lib/server/trpc/edge';
+import { ApiRateLimiter, rateLimitKey } from '$lib/server/trpc/rate-limit';
+import { apiSettings } from '$lib/server/trpc/settings';
 import { beginShutdown, startWebApp, stopWebApp, webApp } from '$lib/server/web';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	try {
+		apiSettings(); // checked at boot like the rest of the configuration
 		await startWebApp();
 	} catch (error) {
 		// A bad configuration is the operator's to fix: one line naming the variable, no stack trace.
@@ -25,6 +29,15 @@ export const init: ServerInit = async () => {
 const bearer = (header: string | null) =>
 	header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : null;
 
+let limiter: ApiRateLimiter | undefined;
+function rateLimiter() {
+	const { points, windowSeconds } = apiSettings().rateLimit;
+	return (limiter ??= new ApiRateLimiter(points, windowSeconds));
+}
+
+const isApi = (event: RequestEvent) =>
+	event.url.pathname === '/api/trpc' || event.url.pathname.startsWith('/api/trpc/');
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const { auth, conn } = webApp();
 	event.locals.user = null;
@@ -32,7 +45,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	if (event.url.pathname.startsWith('/api/auth/')) return auth.handler(event.request);
 
+	const api = isApi(event);
+	const { bodyLimit } = apiSettings();
+	if (api && declaredTooLarge(event.request, bodyLimit)) return tooLarge(bodyLimit);
+
 	const key = bearer(event.request.headers.get('authorization'));
+	if (api && forbiddenOrigin(event.request, event.url.origin, !!key))
+		return apiError(403, 'FORBIDDEN', 'Cross-site request refused: the Origin does not match.');
+
 	if (key) {
 		const userId = await userIdForApiKey(auth, key);
 		if (userId) {
@@ -49,6 +69,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.user = { id, email, name };
 			event.locals.authMethod = 'session';
 		}
+	}
+
+	if (api) {
+		const refused = await rateLimiter().consume(
+			rateLimitKey({
+				userId: event.locals.user?.id ?? null,
+				apiKey: event.locals.authMethod === 'apiKey' ? key : null,
+				address: event.getClientAddress()
+			})
+		);
+		if (refused) return refused;
 	}
 	return resolve(event);
 };

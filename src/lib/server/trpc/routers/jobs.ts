@@ -1,0 +1,37 @@
+import { tracked, TRPCError } from '@trpc/server';
+import { jobsInput } from '../../../schemas/api';
+import { getJob, listJobs } from '../../domain/jobs';
+import { authedProcedure, router } from '../init';
+
+export const jobsRouter = router({
+	get: authedProcedure
+		.input(jobsInput.byId)
+		.query(({ ctx, input }) => getJob(ctx.app.conn.db, ctx.user.id, input.jobId)),
+
+	list: authedProcedure
+		.input(jobsInput.list)
+		.query(({ ctx, input }) => listJobs(ctx.app.conn.db, ctx.user.id, input)),
+
+	/** A waiting job is cancelled at once; a running one stops at its next step boundary. */
+	cancel: authedProcedure.input(jobsInput.byId).mutation(async ({ ctx, input }) => {
+		const result = await ctx.app.jobs.cancel(ctx.user.id, input.jobId);
+		if (result === 'not-found')
+			throw new TRPCError({ code: 'NOT_FOUND', message: 'Job not found' });
+		return { result, job: await getJob(ctx.app.conn.db, ctx.user.id, input.jobId) };
+	}),
+
+	/**
+	 * Every event of the job after `lastEventId`, replayed from `job_events` and then live, each
+	 * tracked by its id so a reconnecting client resumes exactly where it stopped. Ends after the
+	 * terminal status event. Ownership is checked before the stream opens.
+	 */
+	onProgress: authedProcedure
+		.input(jobsInput.onProgress)
+		.subscription(async ({ ctx, input, signal }) => {
+			await getJob(ctx.app.conn.db, ctx.user.id, input.jobId);
+			const events = ctx.app.jobs.events(input.jobId, Number(input.lastEventId ?? 0), signal);
+			return (async function* () {
+				for await (const event of events) yield tracked(String(event.id), event);
+			})();
+		})
+});

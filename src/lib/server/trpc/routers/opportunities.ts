@@ -1,0 +1,80 @@
+import { opportunitiesInput, type OpportunityDraftInput } from '../../../schemas/api';
+import type { Database } from '../../db/client';
+import {
+	createOpportunity,
+	deleteOpportunity,
+	getOpportunity,
+	listOpportunities
+} from '../../domain/opportunities';
+import { withCurrentNarrative } from '../../domain/profile-edits';
+import { findProfileFor } from '../../domain/profiles';
+import { startTailor } from '../../domain/tailor';
+import type { WebApp } from '../../web';
+import { authedProcedure, router } from '../init';
+
+/**
+ * Adds the opportunity and starts its tailor job in one transaction: when the monthly limit
+ * refuses the job, no orphaned opportunity is left behind.
+ */
+function addAndTailor(app: WebApp, userId: string, draft: OpportunityDraftInput, share: boolean) {
+	return app.conn.db.transaction(async (tx) => {
+		const opportunity = await createOpportunity(tx, userId, draft);
+		// startTailor opens its own transaction; inside ours that is a savepoint.
+		const started = await startTailor(
+			tx as unknown as Database,
+			app.jobs,
+			app.env.TAILOR_MONTHLY_LIMIT,
+			userId,
+			opportunity.id,
+			{ share }
+		);
+		if (started.kind !== 'job') throw new Error('a new opportunity cannot have a profile yet');
+		return { opportunityId: opportunity.id, jobId: started.jobId, status: started.status };
+	});
+}
+
+export const opportunitiesRouter = router({
+	/** Title and company are parsed from the posting when not given. */
+	create: authedProcedure
+		.input(opportunitiesInput.create)
+		.mutation(({ ctx, input }) => createOpportunity(ctx.app.conn.db, ctx.user.id, input)),
+
+	list: authedProcedure.query(({ ctx }) => listOpportunities(ctx.app.conn.db, ctx.user.id)),
+
+	/** The opportunity with the id of its tailored profile, if one has been made. */
+	get: authedProcedure.input(opportunitiesInput.byId).query(async ({ ctx, input }) => {
+		const db = ctx.app.conn.db;
+		const opportunity = await getOpportunity(db, ctx.user.id, input.id);
+		const profile = await findProfileFor(db, ctx.user.id, opportunity.id);
+		return { ...opportunity, profileId: profile?.id ?? null };
+	}),
+
+	delete: authedProcedure.input(opportunitiesInput.byId).mutation(async ({ ctx, input }) => {
+		await deleteOpportunity(ctx.app.conn.db, ctx.user.id, input.id);
+		return { id: input.id };
+	}),
+
+	/** The stored profile when there is one (unless regenerating), else a tailor job. */
+	tailor: authedProcedure.input(opportunitiesInput.tailor).mutation(async ({ ctx, input }) => {
+		const started = await startTailor(
+			ctx.app.conn.db,
+			ctx.app.jobs,
+			ctx.app.env.TAILOR_MONTHLY_LIMIT,
+			ctx.user.id,
+			input.opportunityId,
+			{ regenerate: input.regenerate }
+		);
+		return started.kind === 'cached'
+			? { ...started, profile: withCurrentNarrative(started.profile) }
+			: started;
+	}),
+
+	addAndTailor: authedProcedure
+		.input(opportunitiesInput.addAndTailor)
+		.mutation(({ ctx, input }) => addAndTailor(ctx.app, ctx.user.id, input.opportunity, false)),
+
+	/** As addAndTailor; the finished job also makes a share link (`summary.shareToken` in jobs.get). */
+	addTailorShare: authedProcedure
+		.input(opportunitiesInput.addAndTailor)
+		.mutation(({ ctx, input }) => addAndTailor(ctx.app, ctx.user.id, input.opportunity, true))
+});

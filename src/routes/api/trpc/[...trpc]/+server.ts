@@ -1,0 +1,31 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { createContext } from '$lib/server/trpc/context';
+import { readLimited } from '$lib/server/trpc/edge';
+import { appRouter } from '$lib/server/trpc/router';
+import { apiSettings } from '$lib/server/trpc/settings';
+import { webApp } from '$lib/server/web';
+import type { RequestHandler } from './$types';
+
+/** The tRPC API (SPEC §7). Origin, rate and declared-size checks run before, in hooks.server.ts. */
+const handler: RequestHandler = async (event) => {
+	const app = webApp();
+	let req = event.request;
+	if (req.method === 'POST') {
+		const body = await readLimited(req, apiSettings().bodyLimit);
+		if (body instanceof Response) return body;
+		req = new Request(req.url, { method: 'POST', headers: req.headers, body, signal: req.signal });
+	}
+	return fetchRequestHandler({
+		endpoint: '/api/trpc',
+		req,
+		router: appRouter,
+		createContext: () => createContext(event.locals, app),
+		onError({ error, path, type }) {
+			if (error.code === 'INTERNAL_SERVER_ERROR')
+				app.log.error({ err: error.cause ?? error, path, type }, 'API procedure failed');
+		}
+	});
+};
+
+export const GET = handler;
+export const POST = handler;
