@@ -1,0 +1,192 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, expect } from 'vitest';
+import {
+	createTailorClient,
+	TRPCClientError,
+	type AppRouter,
+	type RouterOutputs,
+	type TailorClient
+} from '../../src/lib/client';
+import { testDatabase, type TestDatabase } from './db';
+import { startServer, type RunningServer } from './server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export const inesResume = JSON.parse(
+	readFileSync(path.join(root, 'tests/fixtures/careers/ines-varga.json'), 'utf8')
+) as Record<string, unknown>;
+export const ternPosting = readFileSync(
+	path.join(root, 'tests/fixtures/postings/tern-senior-data-scientist.txt'),
+	'utf8'
+);
+
+export type ApiServer = { t: TestDatabase; server: RunningServer; url: string };
+
+/** The built app on a fresh database of its own, stopped after the file's tests. */
+export async function startApi(env: Record<string, string> = {}): Promise<ApiServer> {
+	const t = await testDatabase();
+	const dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-api-'));
+	const server = await startServer({ DATABASE_URL: t.url, DATA_DIR: dataDir, ...env });
+	afterAll(async () => {
+		await server.stop();
+		await rm(dataDir, { recursive: true, force: true });
+	});
+	return { t, server, url: server.url };
+}
+
+/** A browser-like fetch: the session cookie and the page's own Origin on every request. */
+export function browserFetch(url: string, cookie: string): typeof fetch {
+	return (input, init) => {
+		const headers = new Headers(init?.headers);
+		headers.set('cookie', cookie);
+		headers.set('origin', new URL(url).origin);
+		return fetch(input, { ...init, headers });
+	};
+}
+
+export type Account = {
+	userId: string;
+	email: string;
+	cookie: string;
+	apiKey: string;
+	apiKeyId: string;
+	/** Authenticated with the API key. */
+	client: TailorClient;
+	/** Authenticated with the session cookie, as the browser UI is. */
+	browser: TailorClient;
+};
+
+let accounts = 0;
+
+/** Signs up over HTTP as the browser does, then makes an API key with `apiKeys.create`. */
+export async function signUp(url: string, name = 'user'): Promise<Account> {
+	const email = `${name}-${++accounts}-${process.pid}@example.com`;
+	const res = await fetch(`${url}/api/auth/sign-up/email`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: new URL(url).origin },
+		body: JSON.stringify({ email, password: 'a long password', name })
+	});
+	expect(res.status).toBe(200);
+	const { user } = (await res.json()) as { user: { id: string } };
+	const cookie = res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0]!)
+		.find((c) => c.includes('session_token'))!;
+	const browser = createTailorClient({ url, fetch: browserFetch(url, cookie) });
+	const key = await browser.apiKeys.create.mutate({ name: 'tests' });
+	return {
+		userId: user.id,
+		email,
+		cookie,
+		apiKey: key.key,
+		apiKeyId: key.id,
+		client: createTailorClient({ url, apiKey: key.key }),
+		browser
+	};
+}
+
+/** The tRPC error code (and data) a call fails with; fails the test if it succeeds. */
+export async function failure(call: Promise<unknown>) {
+	try {
+		await call;
+	} catch (error) {
+		if (error instanceof TRPCClientError) {
+			const e = error as TRPCClientError<AppRouter>;
+			return { code: e.data?.code, data: e.data, message: e.message, status: e.data?.httpStatus };
+		}
+		throw error;
+	}
+	throw new Error('expected the call to fail');
+}
+
+export type ProgressEvent = RouterOutputs['jobs']['onProgress'];
+type Tracked = { id: string; data: ProgressEvent };
+
+export type Progress = {
+	events: Tracked[];
+	/** Resolves when the server ends the stream (after the terminal event). */
+	done: Promise<Tracked[]>;
+	/** Connections the client made (reconnects included). */
+	connections: () => number;
+	unsubscribe: () => void;
+};
+
+/**
+ * Subscribes to `jobs.onProgress`. `onEvent` may return true to drop the subscription there, as
+ * a closed tab or a lost network does.
+ */
+export function watch(
+	client: TailorClient,
+	input: { jobId: string; lastEventId?: string },
+	hooks: { onEvent?: (e: Tracked) => boolean | void; onConnect?: (n: number) => void } = {}
+): Progress {
+	const events: Tracked[] = [];
+	let connections = 0;
+	let settle!: { resolve: (e: Tracked[]) => void; reject: (e: unknown) => void };
+	const done = new Promise<Tracked[]>((resolve, reject) => (settle = { resolve, reject }));
+	const sub = client.jobs.onProgress.subscribe(input, {
+		onStarted: () => hooks.onConnect?.(++connections),
+		onData: (e) => {
+			events.push(e);
+			if (hooks.onEvent?.(e)) {
+				sub.unsubscribe();
+				settle.resolve(events);
+			}
+		},
+		onError: (err) => settle.reject(err),
+		onComplete: () => settle.resolve(events)
+	});
+	return { events, done, connections: () => connections, unsubscribe: () => sub.unsubscribe() };
+}
+
+export const isTerminal = (e: Tracked) =>
+	e.data.type === 'status' &&
+	['completed', 'failed', 'cancelled'].includes(String(e.data.payload.status));
+
+/** Every event of the job, from its start until the stream ends. */
+export const allEvents = (client: TailorClient, jobId: string) => watch(client, { jobId }).done;
+
+/** Waits for a job to finish by following its stream (no polling), then returns the job. */
+export async function finished(client: TailorClient, jobId: string) {
+	await allEvents(client, jobId);
+	return client.jobs.get.query({ jobId });
+}
+
+/**
+ * The product's worker process (`npm run worker`'s entry) on the server's database, for tests
+ * that decide when jobs start running.
+ */
+export async function startProductWorker(databaseUrl: string): Promise<ChildProcess> {
+	const child = spawn(
+		path.join(root, 'node_modules/.bin/node'),
+		['--import', 'tsx', 'src/worker.ts'],
+		{
+			cwd: root,
+			env: {
+				PATH: process.env.PATH ?? '',
+				HOME: process.env.HOME ?? '/tmp',
+				LOG_LEVEL: 'info',
+				DATABASE_URL: databaseUrl
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
+	let log = '';
+	child.stderr!.on('data', (d) => (log += d));
+	await new Promise<void>((resolve, reject) => {
+		createInterface({ input: child.stdout! }).on('line', (line) => {
+			log += `${line}\n`;
+			if (line.includes('"worker ready"')) resolve();
+		});
+		child.once('exit', (code) => reject(new Error(`worker exited with ${code}:\n${log}`)));
+	});
+	afterAll(() => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	});
+	return child;
+}
