@@ -3,7 +3,7 @@ import { building } from '$app/environment';
 import { userIdForApiKey } from '$lib/server/api-keys';
 import { ConfigError } from '$lib/server/env';
 import { apiError, declaredTooLarge, forbiddenOrigin, tooLarge } from '$lib/server/trpc/edge';
-import { ApiRateLimiter, rateLimitKey } from '$lib/server/trpc/rate-limit';
+import { ApiRateLimiter, callsIn, rateLimitKey } from '$lib/server/trpc/rate-limit';
 import { apiSettings } from '$lib/server/trpc/settings';
 import { beginShutdown, startWebApp, stopWebApp, webApp } from '$lib/server/web';
 
@@ -77,7 +77,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 				userId: event.locals.user?.id ?? null,
 				apiKey: event.locals.authMethod === 'apiKey' ? key : null,
 				address: event.getClientAddress()
-			})
+			}),
+			callsIn(event.url.pathname)
 		);
 		if (refused) return refused;
 	}

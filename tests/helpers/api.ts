@@ -9,7 +9,7 @@ import {
 	createTailorClient,
 	TRPCClientError,
 	type AppRouter,
-	type RouterOutputs,
+	type JobProgress,
 	type TailorClient
 } from '../../src/lib/client';
 import { testDatabase, type TestDatabase } from './db';
@@ -104,8 +104,7 @@ export async function failure(call: Promise<unknown>) {
 	throw new Error('expected the call to fail');
 }
 
-export type ProgressEvent = RouterOutputs['jobs']['onProgress'];
-type Tracked = { id: string; data: ProgressEvent };
+type Tracked = JobProgress;
 
 export type Progress = {
 	events: Tracked[];
@@ -159,7 +158,7 @@ export async function finished(client: TailorClient, jobId: string) {
 
 /**
  * The product's worker process (`npm run worker`'s entry) on the server's database, for tests
- * that decide when jobs start running.
+ * that decide when jobs start running. The caller stops it.
  */
 export async function startProductWorker(databaseUrl: string): Promise<ChildProcess> {
 	const child = spawn(
@@ -184,9 +183,6 @@ export async function startProductWorker(databaseUrl: string): Promise<ChildProc
 			if (line.includes('"worker ready"')) resolve();
 		});
 		child.once('exit', (code) => reject(new Error(`worker exited with ${code}:\n${log}`)));
-	});
-	afterAll(() => {
-		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 	});
 	return child;
 }

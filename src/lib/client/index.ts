@@ -16,6 +16,10 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { TRPCClientError };
 
+type Yielded<T> = T extends AsyncIterable<infer U> ? U : never;
+/** One `jobs.onProgress` message: `{ id, data }`, `data` being the job event with that id. */
+export type JobProgress = Yielded<RouterOutputs['jobs']['onProgress']>;
+
 export type TailorClientOptions = {
 	/** The app's address (`https://tailor.example.com`) or its API endpoint (`…/api/trpc`). */
 	url: string;

@@ -54,7 +54,9 @@ export async function readLimited(
 			chunks.push(value);
 		}
 	} catch (error) {
-		if ((error as { status?: number }).status === 413) return tooLarge(limit);
+		// adapter-node's BODY_SIZE_LIMIT (512 kB unless set) can be the lower of the two limits.
+		if ((error as { status?: number }).status === 413)
+			return apiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
 		throw error;
 	}
 	const body = new Uint8Array(size);

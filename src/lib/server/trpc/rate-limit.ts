@@ -18,9 +18,9 @@ export class ApiRateLimiter {
 	}
 
 	/** null when the request may go on, else the 429 to answer with. */
-	async consume(key: string): Promise<Response | null> {
+	async consume(key: string, points = 1): Promise<Response | null> {
 		try {
-			await this.#limiter.consume(key);
+			await this.#limiter.consume(key, points);
 			return null;
 		} catch (rejection) {
 			if (!(rejection instanceof RateLimiterRes)) throw rejection;
@@ -37,6 +37,12 @@ export class ApiRateLimiter {
 			);
 		}
 	}
+}
+
+/** A batched request (`/api/trpc/a,b,c`) costs one point per procedure call in it. */
+export function callsIn(pathname: string): number {
+	const paths = pathname.replace(/^\/api\/trpc\/?/, '');
+	return Math.max(1, paths.split(',').length);
 }
 
 /** The limiter key of a caller. An API key is counted by a digest, never kept in memory as is. */

@@ -6,6 +6,9 @@ import { apiSettings } from '$lib/server/trpc/settings';
 import { webApp } from '$lib/server/web';
 import type { RequestHandler } from './$types';
 
+/** Calls one batched request may carry (each costs a rate-limit point). */
+const MAX_BATCH = 50;
+
 /** The tRPC API (SPEC §7). Origin, rate and declared-size checks run before, in hooks.server.ts. */
 const handler: RequestHandler = async (event) => {
 	const app = webApp();
@@ -19,6 +22,7 @@ const handler: RequestHandler = async (event) => {
 		endpoint: '/api/trpc',
 		req,
 		router: appRouter,
+		maxBatchSize: MAX_BATCH,
 		createContext: () => createContext(event.locals, app),
 		onError({ error, path, type }) {
 			if (error.code === 'INTERNAL_SERVER_ERROR')
