@@ -1,0 +1,76 @@
+import type { CareerItem, Claim } from '$lib/schemas/career';
+import { fail, redirect } from '@sveltejs/kit';
+import { LIMITS } from '$lib/schemas/api';
+import { getCareer, replaceCareer } from '$lib/server/domain/career';
+import { InvalidInputError } from '$lib/server/domain/errors';
+import { webApp } from '$lib/server/web';
+import { requireUser } from '$lib/ui/guard.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const career = await getCareer(webApp().conn.db, user.id);
+	const claimsOf = (itemId: string | null) => career.claims.filter((c) => c.itemId === itemId);
+	const sections: { section: string; entries: { item: CareerItem; claims: Claim[] }[] }[] = [];
+	for (const item of career.items) {
+		let group = sections.find((s) => s.section === item.section);
+		if (!group) sections.push((group = { section: item.section, entries: [] }));
+		group.entries.push({ item, claims: claimsOf(item.id) });
+	}
+	return { career, sections, loose: claimsOf(null) };
+};
+
+export const actions: Actions = {
+	json: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const file = form.get('file');
+		let text = String(form.get('json') ?? '').trim();
+		if (file instanceof File && file.size > 0) {
+			if (file.size > 5_000_000)
+				return fail(400, { form: 'json', message: 'That file is too large (5 MB at most).' });
+			text = (await file.text()).trim();
+		}
+		if (!text)
+			return fail(400, { form: 'json', message: 'Choose a JSON Resume file or paste one.' });
+		let resume: unknown;
+		try {
+			resume = JSON.parse(text);
+		} catch (e) {
+			return fail(400, {
+				form: 'json',
+				json: text.length <= LIMITS.longText ? text : '',
+				message: `That is not valid JSON: ${e instanceof Error ? e.message : String(e)}`
+			});
+		}
+		try {
+			const counts = await replaceCareer(webApp().conn.db, user.id, resume);
+			return {
+				form: 'json',
+				imported: `Imported ${counts.items} items and ${counts.claims} facts.`
+			};
+		} catch (e) {
+			if (e instanceof InvalidInputError)
+				return fail(400, {
+					form: 'json',
+					json: text.length <= LIMITS.longText ? text : '',
+					message: e.message,
+					issues: e.issues
+				});
+			throw e;
+		}
+	},
+	text: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const text = String(form.get('text') ?? '').trim();
+		if (!text) return fail(400, { form: 'text', message: 'Paste your resume’s text.' });
+		if (text.length > LIMITS.longText)
+			return fail(400, {
+				form: 'text',
+				message: `That is too long (${LIMITS.longText.toLocaleString('en')} characters at most).`
+			});
+		const job = await webApp().jobs.enqueue({ userId: user.id, type: 'resume', input: { text } });
+		redirect(303, `/jobs/${job.id}`);
+	}
+};
