@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	failure,
@@ -450,5 +453,25 @@ describe('raw HTTP', () => {
 		expect((await failure(anonymous.career.get.query())).code).toBe('UNAUTHORIZED');
 		const wrongKey = createTailorClient({ url: api.url, apiKey: 'tlr_nope' });
 		expect((await failure(wrongKey.usage.get.query())).code).toBe('UNAUTHORIZED');
+	});
+});
+
+describe('examples/client.ts', () => {
+	it('tailors a sample posting for a new account, printing progress and talking points', async () => {
+		const fresh = await signUp(api.url, 'example');
+		const root = path.resolve(import.meta.dirname, '../..');
+		const { stdout } = await promisify(execFile)(
+			path.join(root, 'node_modules/.bin/node'),
+			['--import', 'tsx', 'examples/client.ts'],
+			{
+				cwd: root,
+				env: { PATH: process.env.PATH, TAILOR_URL: api.url, TAILOR_API_KEY: fresh.apiKey }
+			}
+		);
+		expect(stdout).toContain('Imported the sample career record');
+		expect(stdout).toMatch(/status +pending[\s\S]*phase +analyzing[\s\S]*status +completed/);
+		expect(stdout).toContain('• Found');
+		expect(stdout).toContain('Talking points:');
+		expect(stdout).toContain('1 of 50 tailored profiles used this month.');
 	});
 });
