@@ -1,6 +1,7 @@
 import { tracked, TRPCError } from '@trpc/server';
 import { jobsInput } from '../../../schemas/api';
 import { getJob, listJobs } from '../../domain/jobs';
+import { isTerminalEvent } from '../../jobs/events';
 import { authedProcedure, router } from '../init';
 
 export const jobsRouter = router({
@@ -31,7 +32,18 @@ export const jobsRouter = router({
 			await getJob(ctx.app.conn.db, ctx.user.id, input.jobId);
 			const events = ctx.app.jobs.events(input.jobId, Number(input.lastEventId ?? 0), signal);
 			return (async function* () {
-				for await (const event of events) yield tracked(String(event.id), event);
+				let ended = false;
+				for await (const event of events) {
+					yield tracked(String(event.id), event);
+					ended = isTerminalEvent(event);
+				}
+				// Closed before the job ended (this server is shutting down): an error the client
+				// retries, so it reconnects with its last event id, instead of an end it would trust.
+				if (!ended && !signal?.aborted)
+					throw new TRPCError({
+						code: 'SERVICE_UNAVAILABLE',
+						message: 'The server is restarting; reconnecting…'
+					});
 			})();
 		})
 });
