@@ -25,18 +25,34 @@ export const ternPosting = readFileSync(
 	'utf8'
 );
 
-export type ApiServer = { t: TestDatabase; server: RunningServer; url: string };
+export type ApiServer = {
+	t: TestDatabase;
+	server: RunningServer;
+	url: string;
+	/** Stops the server (SIGTERM, expecting exit 0) and starts it again on the same port. */
+	restart(): Promise<void>;
+};
 
 /** The built app on a fresh database of its own, stopped after the file's tests. */
 export async function startApi(env: Record<string, string> = {}): Promise<ApiServer> {
 	const t = await testDatabase();
 	const dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-api-'));
-	const server = await startServer({ DATABASE_URL: t.url, DATA_DIR: dataDir, ...env });
+	const settings = { DATABASE_URL: t.url, DATA_DIR: dataDir, ...env };
+	const server = await startServer(settings);
+	const api: ApiServer = {
+		t,
+		server,
+		url: server.url,
+		async restart() {
+			expect(await api.server.stop()).toBe(0);
+			api.server = await startServer({ ...settings, PORT: new URL(api.url).port });
+		}
+	};
 	afterAll(async () => {
-		await server.stop();
+		await api.server.stop();
 		await rm(dataDir, { recursive: true, force: true });
 	});
-	return { t, server, url: server.url };
+	return api;
 }
 
 /** A browser-like fetch: the session cookie and the page's own Origin on every request. */

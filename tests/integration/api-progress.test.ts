@@ -113,3 +113,26 @@ describe('jobs.onProgress', () => {
 		);
 	});
 });
+
+describe('a server restart', () => {
+	it('does not end a live stream: the client reconnects to the new process and misses nothing', async () => {
+		// No worker for now, so the job waits while the server restarts.
+		const child = await worker;
+		worker = undefined;
+		if (child && child.exitCode === null) {
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGTERM');
+			await exited;
+		}
+		const jobId = await newTailorJob();
+		let connected!: () => void;
+		const live = new Promise<void>((r) => (connected = r));
+		const progress = watch(ines.client, { jobId }, { onEvent: () => connected() });
+		await live; // the pending event has arrived
+		await api.restart();
+		await runJobs();
+		const events = await progress.done;
+		expect(events.map((e) => e.id)).toEqual(await storedEventIds(jobId));
+		expect(events.at(-1)!.data.payload.status).toBe('completed');
+	});
+});
