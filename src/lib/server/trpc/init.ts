@@ -59,3 +59,16 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 		throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or use an API key.' });
 	return next({ ctx: { ...ctx, user: ctx.user } });
 });
+
+/**
+ * Only a signed-in browser session: an API key cannot mint more keys, or a leaked key would
+ * outlive its own revocation.
+ */
+export const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
+	if (ctx.authMethod !== 'session')
+		throw new TRPCError({
+			code: 'FORBIDDEN',
+			message: 'API keys are created from a signed-in session (Settings → API keys).'
+		});
+	return next();
+});

@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { apiKeysInput } from '../../../schemas/api';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../api-keys';
-import { authedProcedure, router } from '../init';
+import { authedProcedure, router, sessionProcedure } from '../init';
 
 export const apiKeysRouter = router({
 	/** The full key is in this answer once; only its hash and visible start are stored. */
-	create: authedProcedure
+	create: sessionProcedure
 		.input(apiKeysInput.create)
 		.mutation(({ ctx, input }) => createApiKey(ctx.app.auth, ctx.user.id, input?.name)),
 
