@@ -412,13 +412,19 @@ describe('apiKeys and usage', () => {
 	});
 
 	it('refuses malformed input and another user’s key', async () => {
-		const k = ines.client.apiKeys;
+		const k = ines.browser.apiKeys;
 		expect((await failure(k.create.mutate({ name: 'n'.repeat(65) }))).code).toBe('BAD_REQUEST');
 		expect((await failure(k.revoke.mutate({ id: '../etc' }))).code).toBe('BAD_REQUEST');
 		expect((await failure(other.client.apiKeys.revoke.mutate({ id: ines.apiKeyId }))).code).toBe(
 			'NOT_FOUND'
 		);
 		expect((await other.client.apiKeys.list.query()).map((x) => x.id)).not.toContain(ines.apiKeyId);
+	});
+
+	it('an API key cannot create keys (a leaked key must not outlive its revocation)', async () => {
+		const refused = await failure(ines.client.apiKeys.create.mutate({ name: 'more' }));
+		expect(refused.code).toBe('FORBIDDEN');
+		expect((await ines.client.apiKeys.list.query()).map((k) => k.name)).not.toContain('more');
 	});
 
 	it('usage counts this month’s profiles against the configured limit', async () => {
