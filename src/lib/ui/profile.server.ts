@@ -1,0 +1,56 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '$lib/server/db/client';
+import { claims } from '$lib/server/db/schema';
+import type { ProfileView } from '$lib/server/domain/profiles';
+import type { ClaimIndex } from './profile';
+
+/** The claim ids a profile cites: talking points, narrative sentences and resume highlights. */
+function citedIds(view: ProfileView): string[] {
+	const ids = new Set<string>();
+	for (const tp of view.talkingPoints) for (const e of tp.evidence) ids.add(e.claimId);
+	for (const s of view.narrativeSentences) for (const id of s.claimIds) ids.add(id);
+	for (const section of [view.resume.work, view.resume.projects, view.resume.volunteer])
+		for (const entry of section ?? [])
+			for (const list of entry.highlightClaimIds ?? []) for (const id of list) ids.add(id);
+	return [...ids];
+}
+
+/** The text of every claim the profile cites (and only those), for showing its sources. */
+export async function profileClaims(
+	db: Executor,
+	userId: string,
+	view: ProfileView
+): Promise<ClaimIndex> {
+	const ids = citedIds(view).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+	const index: ClaimIndex = {};
+	for (const tp of view.talkingPoints)
+		for (const e of tp.evidence) index[e.claimId] = { text: e.text, sourcePath: e.sourcePath };
+	for (const e of view.evaluation.utilization.missed)
+		index[e.claimId] = { text: e.text, sourcePath: e.sourcePath };
+	if (!ids.length) return index;
+	const rows = await db
+		.select({ id: claims.id, text: claims.text, sourcePath: claims.sourcePath })
+		.from(claims)
+		.where(and(eq(claims.userId, userId), inArray(claims.id, ids)));
+	for (const r of rows) index[r.id] = { text: r.text, sourcePath: r.sourcePath };
+	return index;
+}
+
+/** What the profile pages render: the view without server-only details. */
+export function profileForPage(view: ProfileView) {
+	return {
+		id: view.id,
+		opportunityId: view.opportunityId,
+		opportunity: view.opportunity,
+		talkingPoints: view.talkingPoints,
+		narrative: view.narrative,
+		narrativeSentences: view.narrativeSentences,
+		resume: view.resume,
+		evaluation: view.evaluation,
+		matchScore: view.matchScore,
+		engine: view.engine,
+		model: view.model,
+		editedFields: view.editedFields,
+		updatedAt: view.updatedAt
+	};
+}

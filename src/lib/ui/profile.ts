@@ -1,0 +1,12 @@
+/** Browser-safe types for showing a tailored profile. */
+import type { TailoredProfile } from '$lib/schemas/profile';
+
+export type ClaimIndex = Record<string, { text: string; sourcePath: string | null }>;
+
+export type PageProfile = TailoredProfile & {
+	id: string;
+	opportunityId: string;
+	model: string;
+	editedFields: string[];
+	updatedAt: Date;
+};
