@@ -1,4 +1,5 @@
 import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { userIdForApiKey } from '$lib/server/api-keys';
 import { ConfigError } from '$lib/server/env';
@@ -29,30 +30,32 @@ export const init: ServerInit = async () => {
 const bearer = (header: string | null) =>
 	header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : null;
 
-let limiter: ApiRateLimiter | undefined;
-function rateLimiter() {
-	const { points, windowSeconds } = apiSettings().rateLimit;
-	return (limiter ??= new ApiRateLimiter(points, windowSeconds));
-}
-
 const isApi = (event: RequestEvent) =>
 	event.url.pathname === '/api/trpc' || event.url.pathname.startsWith('/api/trpc/');
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** better-auth's own endpoints (sign-up, sign-in, sign-out). */
+const authEndpoints: Handle = ({ event, resolve }) =>
+	event.url.pathname.startsWith('/api/auth/')
+		? webApp().auth.handler(event.request)
+		: resolve(event);
+
+/** Refusals that need no database: a declared oversize body, a cross-site cookie mutation. */
+const apiGuards: Handle = ({ event, resolve }) => {
+	if (!isApi(event)) return resolve(event);
+	const { bodyLimit } = apiSettings();
+	if (declaredTooLarge(event.request, bodyLimit)) return tooLarge(bodyLimit);
+	const hasBearer = !!bearer(event.request.headers.get('authorization'));
+	if (forbiddenOrigin(event.request, event.url.origin, hasBearer))
+		return apiError(403, 'FORBIDDEN', 'Cross-site request refused: the Origin does not match.');
+	return resolve(event);
+};
+
+/** Who is asking: an API key (`Authorization: Bearer …`) or the session cookie. */
+const authenticate: Handle = async ({ event, resolve }) => {
 	const { auth, conn } = webApp();
 	event.locals.user = null;
 	event.locals.authMethod = null;
-
-	if (event.url.pathname.startsWith('/api/auth/')) return auth.handler(event.request);
-
-	const api = isApi(event);
-	const { bodyLimit } = apiSettings();
-	if (api && declaredTooLarge(event.request, bodyLimit)) return tooLarge(bodyLimit);
-
 	const key = bearer(event.request.headers.get('authorization'));
-	if (api && forbiddenOrigin(event.request, event.url.origin, !!key))
-		return apiError(403, 'FORBIDDEN', 'Cross-site request refused: the Origin does not match.');
-
 	if (key) {
 		const userId = await userIdForApiKey(auth, key);
 		if (userId) {
@@ -70,17 +73,26 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.authMethod = 'session';
 		}
 	}
-
-	if (api) {
-		const refused = await rateLimiter().consume(
-			rateLimitKey({
-				userId: event.locals.user?.id ?? null,
-				apiKey: event.locals.authMethod === 'apiKey' ? key : null,
-				address: event.getClientAddress()
-			}),
-			callsIn(event.url.pathname)
-		);
-		if (refused) return refused;
-	}
 	return resolve(event);
 };
+
+let limiter: ApiRateLimiter | undefined;
+
+/** Per API key, per signed-in user, else per address; a batch costs one point per call. */
+const rateLimit: Handle = async ({ event, resolve }) => {
+	if (!isApi(event)) return resolve(event);
+	const { points, windowSeconds } = apiSettings().rateLimit;
+	limiter ??= new ApiRateLimiter(points, windowSeconds);
+	const key = bearer(event.request.headers.get('authorization'));
+	const refused = await limiter.consume(
+		rateLimitKey({
+			userId: event.locals.user?.id ?? null,
+			apiKey: event.locals.authMethod === 'apiKey' ? key : null,
+			address: event.getClientAddress()
+		}),
+		callsIn(event.url.pathname)
+	);
+	return refused ?? resolve(event);
+};
+
+export const handle = sequence(authEndpoints, apiGuards, authenticate, rateLimit);
