@@ -46,7 +46,9 @@ export function createTailorClient(options: TailorClientOptions): TailorClient {
 	const authorization: Record<string, string> = options.apiKey
 		? { authorization: `Bearer ${options.apiKey}` }
 		: {};
-	const doFetch = options.fetch ?? globalThis.fetch;
+	// Called through a wrapper: a browser's fetch invoked as a method of another object throws.
+	const doFetch: typeof globalThis.fetch =
+		options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 	return createTRPCClient<AppRouter>({
 		links: [
 			splitLink({
