@@ -1,10 +1,10 @@
 import type { CareerItem, Claim } from '$lib/schemas/career';
 import { fail, redirect } from '@sveltejs/kit';
 import { LIMITS } from '$lib/schemas/api';
-import { getCareer, replaceCareer } from '$lib/server/domain/career';
+import { deleteClaim, getCareer, replaceCareer, updateClaim } from '$lib/server/domain/career';
 import { InvalidInputError } from '$lib/server/domain/errors';
 import { webApp } from '$lib/server/web';
-import { requireUser } from '$lib/ui/guard.server';
+import { orNotFound, requireUser, routeId } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -72,5 +72,22 @@ export const actions: Actions = {
 			});
 		const job = await webApp().jobs.enqueue({ userId: user.id, type: 'resume', input: { text } });
 		redirect(303, `/jobs/${job.id}`);
+	},
+	editClaim: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const id = routeId(String(form.get('id') ?? ''));
+		const text = String(form.get('text') ?? '').trim();
+		if (!text) return fail(400, { form: 'claim', message: 'A fact cannot be empty.' });
+		if (text.length > LIMITS.shortText)
+			return fail(400, { form: 'claim', message: `At most ${LIMITS.shortText} characters.` });
+		await orNotFound(updateClaim(webApp().conn.db, user.id, id, { text }));
+		return { form: 'claim', imported: 'Fact updated.' };
+	},
+	deleteClaim: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const id = routeId(String((await request.formData()).get('id') ?? ''));
+		await orNotFound(deleteClaim(webApp().conn.db, user.id, id));
+		return { form: 'claim', imported: 'Fact deleted.' };
 	}
 };
