@@ -9,4 +9,7 @@ process.env.NODE_ENV ??= 'production';
 const port = process.env.PORT?.trim() || '3000';
 if (!process.env.ORIGIN?.trim() && /^\d+$/.test(port))
 	process.env.ORIGIN = `http://localhost:${port}`;
+// The API refuses bodies over TAILOR_API_BODY_LIMIT (1 MB) with its own message; adapter-node's
+// default cap (512 kB) would otherwise cut in first.
+process.env.BODY_SIZE_LIMIT ??= '1M';
 await import('../build/index.js');
