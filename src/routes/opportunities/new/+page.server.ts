@@ -1,3 +1,5 @@
+import { count, eq } from 'drizzle-orm';
+import { claims } from '$lib/server/db/schema';
 import { fail, redirect } from '@sveltejs/kit';
 import { opportunityDraftSchema } from '$lib/schemas/api';
 import { InvalidInputError, LimitReachedError } from '$lib/server/domain/errors';
@@ -7,8 +9,13 @@ import { webApp } from '$lib/server/web';
 import { requireUser } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	requireUser(locals, url);
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const [row] = await webApp()
+		.conn.db.select({ n: count() })
+		.from(claims)
+		.where(eq(claims.userId, user.id));
+	return { hasCareer: (row?.n ?? 0) > 0 };
 };
 
 export const actions: Actions = {
