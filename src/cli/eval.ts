@@ -1,5 +1,7 @@
-// npm run eval [-- --labels <dir>] — runs every labelled (career, posting) pair through the tailor
-// pipeline and scores evidence precision and recall, gap recall and hallucinations.
+// npm run eval — runs every labelled (career, posting) pair in a folder of labels (by default the
+// project's own, tests/fixtures/labels; the npm script points it at the shared labelled set)
+// through the tailor pipeline and scores evidence precision and recall, gap recall and
+// hallucinations.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,15 +12,15 @@ import { parseCli } from './args';
 import { runCli, UsageError } from './run';
 import { tailoredProfileOf, withSandbox } from './sandbox';
 
-const USAGE = 'Usage: npm run eval [-- --labels <dir>] [--verbose]';
-const DEFAULT_LABELS = '../shared/fixtures/labels';
+const USAGE = 'Usage: tsx src/cli/eval.ts [--labels <dir>] [--verbose]';
+const DEFAULT_LABELS = 'tests/fixtures/labels';
 
 runCli(async () => {
 	const args = parseCli({ labels: { type: 'string' }, verbose: { type: 'boolean' } }, USAGE);
 	const dir = path.resolve(args.labels ?? DEFAULT_LABELS);
 	if (!existsSync(dir)) {
 		throw new UsageError(
-			`No labelled pairs at ${dir}. Point --labels at a folder of label files (the project's own pair is in tests/fixtures/labels).`
+			`No labelled pairs at ${dir}. Point --labels at a folder of label files (the project's own pair is in ${DEFAULT_LABELS}).`
 		);
 	}
 	// Label paths (`careers/…`, `postings/…`) are relative to the folder above the labels.
