@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { TailoredProfile } from '../lib/schemas/profile';
+import { tailoredProfileSchema, type TailoredProfile } from '../lib/schemas/profile';
 import { createDb } from '../lib/server/db/client';
 import { startEmbeddedPostgres } from '../lib/server/db/embedded';
 import { runMigrations } from '../lib/server/db/migrate';
@@ -82,26 +82,7 @@ export async function withSandbox<T>(
 	}
 }
 
-/** The SPEC §6 TailoredProfile of a stored profile, without the app's bookkeeping fields. */
+/** The SPEC §6 TailoredProfile of a stored profile: the schema keeps its fields, drops the app's. */
 export function tailoredProfileOf(view: ProfileView): TailoredProfile {
-	const {
-		opportunity,
-		talkingPoints,
-		narrative,
-		narrativeSentences,
-		resume,
-		evaluation,
-		matchScore,
-		engine
-	} = view;
-	return {
-		opportunity,
-		talkingPoints,
-		narrative,
-		narrativeSentences,
-		resume,
-		evaluation,
-		matchScore,
-		engine
-	};
+	return tailoredProfileSchema.parse(view);
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CareerItem, Claim } from '../../src/lib/schemas/career';
 import { tailoredProfileSchema, type TailoredProfile } from '../../src/lib/schemas/profile';
-import { importJsonResume, validateJsonResume } from '../../src/lib/server/career/json-resume';
+import { validateJsonResume } from '../../src/lib/server/career/json-resume';
 import type { EngineContext, LlmCall, TailorEngine } from '../../src/lib/server/engines/engine';
 import { parsePosting, rankClaims } from '../../src/lib/server/engines/local';
 import {
@@ -11,6 +10,7 @@ import {
 	createOpenAIEngine,
 	type OpenAIEngineOptions
 } from '../../src/lib/server/engines/openai';
+import { careerRecord } from '../unit/engines/load';
 import { FakeOpenAI, type FakeReply, type FakeRequest } from '../helpers/fake-openai';
 
 /**
@@ -22,22 +22,7 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const NOW = '2025-09-01';
 const postingText = readFileSync(`${FIXTURES}postings/tern-senior-data-scientist.txt`, 'utf8');
 
-function careerRecord(): { items: CareerItem[]; claims: Claim[] } {
-	const resume: unknown = JSON.parse(readFileSync(`${FIXTURES}careers/ines-varga.json`, 'utf8'));
-	const extract = importJsonResume(resume);
-	const items = extract.items.map((item, i) => ({ ...item, id: `item-${i}` }));
-	const claims = extract.claims.map((c, i) => ({
-		id: `claim-${i}`,
-		kind: c.kind,
-		text: c.text,
-		sourcePath: c.sourcePath,
-		skills: c.skills,
-		itemId: c.itemIndex === null ? null : `item-${c.itemIndex}`
-	}));
-	return { items, claims };
-}
-
-const record = careerRecord();
+const record = careerRecord(JSON.parse(readFileSync(`${FIXTURES}careers/ines-varga.json`, 'utf8')));
 const claimIds = new Set(record.claims.map((c) => c.id));
 const localPosting = parsePosting(postingText);
 const input = { posting: localPosting, ...record };
