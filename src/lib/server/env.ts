@@ -66,6 +66,20 @@ export const envSchema = z.object({
 		.min(0, { error: 'expected 0 or more' })
 		.default(3),
 	/**
+	 * For tests only: `narrative:1,resume:2` makes the first N calls of those engine steps fail the
+	 * job (as a model refusal would), so failure and retry can be shown end to end.
+	 */
+	TAILOR_TEST_FAIL_STEPS: z
+		.string()
+		.regex(
+			/^(parsePosting|talkingPoints|narrative|resume|evaluate):\d+(,(parsePosting|talkingPoints|narrative|resume|evaluate):\d+)*$/,
+			{
+				error:
+					'expected step:count pairs such as narrative:1 (steps: parsePosting, talkingPoints, narrative, resume, evaluate)'
+			}
+		)
+		.optional(),
+	/**
 	 * Prices in US cents per million tokens, as JSON: `{"my-model": {"input": 15, "output": 60}}`.
 	 * Merged over the built-in table of common models.
 	 */
