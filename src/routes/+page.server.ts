@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { getCareer } from '$lib/server/domain/career';
+import { fail } from '@sveltejs/kit';
+import { getCareer, replaceCareer } from '$lib/server/domain/career';
+import { demoCareer } from '$lib/server/demo';
 import { listJobs } from '$lib/server/domain/jobs';
 import { listOpportunities } from '$lib/server/domain/opportunities';
 import { getUsage } from '$lib/server/domain/usage';
 import { tailoredProfiles } from '$lib/server/db/schema';
 import { webApp } from '$lib/server/web';
 import { requireUser } from '$lib/ui/guard.server';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
@@ -49,4 +51,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			title: (j.opportunityId && titles.get(j.opportunityId)) || null
 		}))
 	};
+};
+
+export const actions: Actions = {
+	/** Loads the fictional demo record into an empty account, to try Tailor before importing. */
+	demo: async ({ locals, url }) => {
+		const user = requireUser(locals, url);
+		const db = webApp().conn.db;
+		const career = await getCareer(db, user.id);
+		if (career.claims.length > 0 || career.items.length > 0)
+			return fail(409, {
+				message: 'Your career record is not empty; the demo record would replace it.'
+			});
+		const counts = await replaceCareer(db, user.id, demoCareer);
+		return {
+			loaded: `Loaded the demo record of Sam Okafor, a backend engineer: ${counts.items} items and ${counts.claims} facts.`
+		};
+	}
 };

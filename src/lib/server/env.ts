@@ -79,6 +79,13 @@ export const envSchema = z.object({
 			}
 		)
 		.optional(),
+	/** For tests only: every engine call takes at least this long, as a remote model would. */
+	TAILOR_TEST_ENGINE_DELAY_MS: z.coerce
+		.number({ error: 'expected a number' })
+		.int({ error: 'expected a whole number' })
+		.min(0, { error: 'expected 0 or more' })
+		.max(60_000, { error: 'expected at most 60000' })
+		.default(0),
 	/**
 	 * Prices in US cents per million tokens, as JSON: `{"my-model": {"input": 15, "output": 60}}`.
 	 * Merged over the built-in table of common models.

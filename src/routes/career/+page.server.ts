@@ -1,7 +1,13 @@
-import type { CareerItem, Claim } from '$lib/schemas/career';
 import { fail, redirect } from '@sveltejs/kit';
 import { LIMITS } from '$lib/schemas/api';
-import { deleteClaim, getCareer, replaceCareer, updateClaim } from '$lib/server/domain/career';
+import { claimKindSchema, type CareerItem, type Claim } from '$lib/schemas/career';
+import {
+	createClaim,
+	deleteClaim,
+	getCareer,
+	replaceCareer,
+	updateClaim
+} from '$lib/server/domain/career';
 import { InvalidInputError } from '$lib/server/domain/errors';
 import { webApp } from '$lib/server/web';
 import { orNotFound, requireUser, routeId } from '$lib/ui/guard.server';
@@ -72,6 +78,26 @@ export const actions: Actions = {
 			});
 		const job = await webApp().jobs.enqueue({ userId: user.id, type: 'resume', input: { text } });
 		redirect(303, `/jobs/${job.id}`);
+	},
+	addClaim: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const itemId = String(form.get('itemId') ?? '').trim();
+		const text = String(form.get('text') ?? '').trim();
+		const kind = claimKindSchema.safeParse(String(form.get('kind') ?? 'highlight'));
+		const target = itemId || 'new';
+		if (!text) return fail(400, { form: 'add', target, message: 'Write the fact first.' });
+		if (text.length > LIMITS.shortText)
+			return fail(400, { form: 'add', target, message: `At most ${LIMITS.shortText} characters.` });
+		if (!kind.success) return fail(400, { form: 'add', target, message: 'Choose a kind of fact.' });
+		await orNotFound(
+			createClaim(webApp().conn.db, user.id, {
+				text,
+				kind: kind.data,
+				itemId: itemId ? routeId(itemId) : null
+			})
+		);
+		return { form: 'add', target, imported: 'Fact added.' };
 	},
 	editClaim: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);

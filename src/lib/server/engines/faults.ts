@@ -16,14 +16,20 @@ export function parseFaults(spec: string | undefined): Map<Step, number> {
 /**
  * The engine with injected failures, for tests of failure and retry through the whole product:
  * the first N calls of a named step fail the job at once with a readable message, later calls
- * pass through. The counters belong to this process.
+ * pass through. The counters belong to this process. With a delay, every call takes at least
+ * that long, so a job's progress can be watched as it would be with a remote model.
  */
-export function withInjectedFaults(engine: TailorEngine, spec: string | undefined): TailorEngine {
+export function withInjectedFaults(
+	engine: TailorEngine,
+	spec: string | undefined,
+	delayMs = 0
+): TailorEngine {
 	const remaining = parseFaults(spec);
-	if (remaining.size === 0) return engine;
+	if (remaining.size === 0 && delayMs <= 0) return engine;
 	const wrap =
 		<A extends unknown[], R>(step: Step, fn: (...args: A) => Promise<R>) =>
 		async (...args: A): Promise<R> => {
+			if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 			const left = remaining.get(step) ?? 0;
 			if (left > 0) {
 				remaining.set(step, left - 1);

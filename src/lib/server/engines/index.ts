@@ -13,5 +13,9 @@ export async function createEngine(config: Env): Promise<TailorEngine> {
 		config.TAILOR_ENGINE === 'openai'
 			? createOpenAIEngine(openAIEngineOptionsFromEnv(config))
 			: createLocalEngine();
-	return withInjectedFaults(await engine, config.TAILOR_TEST_FAIL_STEPS);
+	return withInjectedFaults(
+		await engine,
+		config.TAILOR_TEST_FAIL_STEPS,
+		config.TAILOR_TEST_ENGINE_DELAY_MS
+	);
 }

@@ -4,6 +4,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { opportunityDraftSchema } from '$lib/schemas/api';
 import { InvalidInputError, LimitReachedError } from '$lib/server/domain/errors';
 import { createOpportunity } from '$lib/server/domain/opportunities';
+import { demoPosting } from '$lib/server/demo';
 import { startTailor } from '$lib/server/domain/tailor';
 import { webApp } from '$lib/server/web';
 import { requireUser } from '$lib/ui/guard.server';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.conn.db.select({ n: count() })
 		.from(claims)
 		.where(eq(claims.userId, user.id));
-	return { hasCareer: (row?.n ?? 0) > 0 };
+	return { hasCareer: (row?.n ?? 0) > 0, sample: demoPosting };
 };
 
 export const actions: Actions = {

@@ -6,6 +6,7 @@ import { createShareLink, listShareLinks, revokeShareLink } from '$lib/server/do
 import { webApp } from '$lib/server/web';
 import { orNotFound, requireUser, routeId } from '$lib/ui/guard.server';
 import { profileClaims, profileForPage } from '$lib/ui/profile.server';
+import { applyResumeEdit, parseResumeForm } from '$lib/ui/resume-edit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -44,6 +45,23 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { saved: 'Narrative saved.' };
+	},
+	resume: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = routeId(params.id);
+		const edit = parseResumeForm(await request.formData());
+		const texts = [edit.summary, ...Object.values(edit.highlights).flat(2)];
+		if (texts.some((t) => t.length > LIMITS.shortText))
+			return fail(400, { message: `A line can have at most ${LIMITS.shortText} characters.` });
+		const db = webApp().conn.db;
+		const current = await orNotFound(readProfile(db, user.id, id));
+		try {
+			await updateProfile(db, user.id, id, { resume: applyResumeEdit(current.resume, edit) });
+		} catch (e) {
+			if (e instanceof InvalidInputError) return fail(400, { message: e.message });
+			throw e;
+		}
+		return { saved: 'Resume saved.' };
 	},
 	revert: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
