@@ -1,6 +1,7 @@
 // npm run bench:queue — measures the job engine on an embedded PostgreSQL (see README, Benchmarks).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,10 +89,14 @@ async function pickup(listenNotify: boolean, jobs: number, jitterMs: number) {
 	return summary(latencies);
 }
 
-/** No-op jobs per second through `workers` separate worker processes. */
+/**
+ * No-op jobs per second through `workers` separate worker processes. The workers start first and
+ * wait, idle; then the whole backlog is enqueued in one transaction, whose commit starts the clock,
+ * so every worker takes part from the first job on and no worker's start-up is timed.
+ */
 async function throughput(workers: number) {
 	const d = await database(`bench_throughput_${workers}`);
-	// Queue the backlog first (through the engine, so queues exist), then let the workers drain it.
+	// The engine creates the queues; this process only enqueues.
 	const producer = await JobEngine.start({
 		url: d.url,
 		db: d.db,
@@ -101,42 +106,78 @@ async function throughput(workers: number) {
 		queue: { retries: 0 },
 		worker: false
 	});
-	const batch = 20;
-	for (let i = 0; i < THROUGHPUT_JOBS; i += batch) {
-		await Promise.all(
-			Array.from({ length: batch }, () =>
-				producer.enqueue({ userId: d.userId, type: noopPipeline.name })
-			)
-		);
-	}
+	const procs = await Promise.all(Array.from({ length: workers }, () => startWorker(d.url)));
 	let done = 0;
 	let finished!: () => void;
 	const allDone = new Promise<void>((r) => (finished = r));
 	const listener = await d.sql.listen(EVENTS_CHANNEL, (message) => {
+		// Only terminal events are parsed: the pending and processing ones are most of the traffic.
+		if (!message.includes('"completed"')) return;
 		const event = JSON.parse(message) as { type: string; payload?: { status?: string } };
-		if (
-			event.type === 'status' &&
-			event.payload?.status === 'completed' &&
-			++done === THROUGHPUT_JOBS
-		) {
-			finished();
+		if (event.type === 'status' && event.payload?.status === 'completed') {
+			if (++done === THROUGHPUT_JOBS) finished();
 		}
 	});
-	const procs = await Promise.all(Array.from({ length: workers }, () => startWorker(d.url)));
-	// Jobs a first worker finished while the others were starting are not counted.
-	const before = done;
-	const t0 = performance.now();
+	const requests = Array.from({ length: THROUGHPUT_JOBS }, () => ({ userId: d.userId }));
+	const cpu0 = { workers: procs.map((p) => cpuMs(p.child.pid!)), pg: postgresCpuMs() };
+	await d.db.transaction((tx) => producer.enqueueMany(noopPipeline.name, requests, tx));
+	const started = performance.now();
 	await allDone;
-	const seconds = (performance.now() - t0) / 1000;
+	const seconds = (performance.now() - started) / 1000;
+	const workerMs = procs.reduce((sum, p, i) => sum + cpuMs(p.child.pid!) - cpu0.workers[i]!, 0);
+	const pgMs = postgresCpuMs() - cpu0.pg;
 	for (const p of procs) p.child.kill('SIGTERM');
 	await Promise.all(procs.map((p) => p.exited));
 	await listener.unlisten();
 	await producer.stop(5_000);
 	await d.sql.end();
-	return round((THROUGHPUT_JOBS - before) / seconds, 0);
+	return {
+		jobsPerSec: round(THROUGHPUT_JOBS / seconds, 0),
+		workerCpuMsPerJob: round(workerMs / THROUGHPUT_JOBS, 3),
+		pgCpuMsPerJob: round(pgMs / THROUGHPUT_JOBS, 3)
+	};
 }
 
-/** A worker process; the clock starts once every worker is ready, so start-up is not timed. */
+const CLOCK_TICKS =
+	Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** A process's CPU time in ms (user + system; with `children`, also its reaped children's). */
+function cpuMs(pid: number, children = false): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name, which may itself hold spaces: state is field 3.
+		const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+		return (ticks * 1000) / CLOCK_TICKS;
+	} catch {
+		return NaN; // not Linux, or the process is gone
+	}
+}
+
+/** CPU time of the whole PostgreSQL server: the postmaster, its live and its ended backends. */
+function postgresCpuMs(): number {
+	try {
+		const postmaster = Number(
+			readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]
+		);
+		let total = 0;
+		for (const entry of readdirSync('/proc')) {
+			if (!/^\d+$/.test(entry) || Number(entry) === postmaster) continue;
+			try {
+				const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+				const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+				if (ppid === postmaster) total += cpuMs(Number(entry));
+			} catch {
+				// ended meanwhile: counted with the postmaster's children
+			}
+		}
+		return total + cpuMs(postmaster, true);
+	} catch {
+		return NaN;
+	}
+}
+
+/** A worker process, once it is ready to take jobs. */
 async function startWorker(url: string) {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'src/bench/queue-worker.ts'], {
 		env: {
@@ -208,9 +249,13 @@ try {
 		`    enqueue call → handler start (includes the enqueue transaction): p50 ${whole.p50} ms, p99 ${whole.p99} ms`
 	);
 	const one = await throughput(1);
-	say(`(b) no-op jobs/s, 1 worker process: ${one}`);
+	say(
+		`(b) no-op jobs/s, 1 worker process: ${one.jobsPerSec} (CPU per job: worker ${one.workerCpuMsPerJob} ms, PostgreSQL ${one.pgCpuMsPerJob} ms)`
+	);
 	const two = await throughput(2);
-	say(`(b) no-op jobs/s, 2 worker processes: ${two}`);
+	say(
+		`(b) no-op jobs/s, 2 worker processes: ${two.jobsPerSec} (CPU per job: workers ${two.workerCpuMsPerJob} ms, PostgreSQL ${two.pgCpuMsPerJob} ms)`
+	);
 	const ev = await eventLatency();
 	say(
 		`(c) event latency append → subscriber: p50 ${ev.p50} ms, p99 ${ev.p99} ms over ${ev.n} events`
@@ -224,13 +269,15 @@ try {
 		JSON.stringify({
 			pickupP50Ms: pick.p50,
 			pickupP99Ms: pick.p99,
-			jobsPerSec1: one,
-			jobsPerSec2: two,
+			jobsPerSec1: one.jobsPerSec,
+			jobsPerSec2: two.jobsPerSec,
 			eventP50Ms: ev.p50,
 			eventP99Ms: ev.p99,
 			baselinePickupP50Ms: base.p50,
 			enqueueToStartP50Ms: whole.p50,
-			baselineEnqueueToStartP50Ms: baseWhole.p50
+			baselineEnqueueToStartP50Ms: baseWhole.p50,
+			workerCpuMsPerJob1: one.workerCpuMsPerJob,
+			pgCpuMsPerJob1: one.pgCpuMsPerJob
 		})
 	);
 } finally {

@@ -96,6 +96,13 @@ export function testPipelines(sql: Sql): Pipeline[] {
 		{
 			name: 'test-noop',
 			phases: [{ name: 'one', ticker: [], steps: [] }]
+		},
+		{
+			// Short jobs fetched several at a time: their claims and completions go out together.
+			name: 'test-batch',
+			batchSize: 10,
+			phases: [{ name: 'one', ticker: [], steps: [] }],
+			summary: () => ({ batch: true })
 		}
 	];
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentJobs, jobEvents, jobSteps } from '../../src/lib/server/db/schema';
 import type { JobEngine } from '../../src/lib/server/jobs/engine';
+import { claimJob, completeJob } from '../../src/lib/server/jobs/job-sql';
 import { testDatabase, type TestDatabase } from '../helpers/db';
 import {
 	collect,
@@ -159,6 +160,120 @@ describe('enqueueing', () => {
 		expect(rows).toEqual([]);
 		const after = await t.sql`select count(*)::int as n from pgboss.job where name = 'test-flaky'`;
 		expect(after[0]!.n).toBe(before[0]!.n);
+	});
+});
+
+describe('batches', () => {
+	const statuses = async (jobId: string) =>
+		(await t.db.select().from(jobEvents).where(eq(jobEvents.jobId, jobId)))
+			.sort((a, b) => a.id - b.id)
+			.map((e) => e.payload.status);
+
+	it('enqueues many jobs in one transaction; a rolled-back one leaves none', async () => {
+		const before = await t.sql`select count(*)::int as n from pgboss.job where name = 'test-batch'`;
+		await expect(
+			t.db.transaction(async (tx) => {
+				await engine.enqueueMany(
+					'test-batch',
+					[1, 2, 3].map((n) => ({ userId: user, input: { marker: 'batch-rolled-back', n } })),
+					tx
+				);
+				throw new Error('the request failed after enqueueing');
+			})
+		).rejects.toThrow('the request failed');
+		const rows = await t.db
+			.select()
+			.from(documentJobs)
+			.where(sql`${documentJobs.input}->>'marker' = 'batch-rolled-back'`);
+		expect(rows).toEqual([]);
+		const after = await t.sql`select count(*)::int as n from pgboss.job where name = 'test-batch'`;
+		expect(after[0]!.n).toBe(before[0]!.n);
+	});
+
+	it('runs a batch of short jobs, each with its own complete events', async () => {
+		const jobs = await engine.enqueueMany(
+			'test-batch',
+			Array.from({ length: 25 }, (_, n) => ({ userId: user, input: { n } }))
+		);
+		for (const job of jobs) {
+			const events = await collect(engine, job.id);
+			expect(events.map((e) => e.payload.status)).toEqual(['pending', 'processing', 'completed']);
+			expect(terminal(events).payload.summary).toEqual({ batch: true });
+		}
+		const rows = await t.db
+			.select()
+			.from(documentJobs)
+			.where(sql`${documentJobs.id} in ${jobs.map((j) => j.id)}`);
+		expect(rows.map((r) => [r.status, r.attempt])).toEqual(rows.map(() => ['completed', 1]));
+		// Jobs fetched together were claimed by one statement, so in one transaction: the same now().
+		const starts = new Set(rows.map((r) => r.startedAt!.getTime()));
+		expect(starts.size).toBeLessThan(rows.length);
+	});
+
+	it('claims and completes the jobs of one turn in one statement, fenced by attempt', async () => {
+		const idle = await startEngine(t, {
+			worker: false,
+			pipelines: [{ name: 'test-unworked', phases: [] }]
+		});
+		const jobs = await idle.enqueueMany(
+			'test-unworked',
+			[1, 2, 3].map(() => ({ userId: user }))
+		);
+		const ids = jobs.map((j) => j.id);
+		const claims = await Promise.all(
+			ids.map((id) => claimJob(t.db, id, 1, { status: 'processing', attempt: 1 }))
+		);
+		expect(claims.map((c) => c?.job.id)).toEqual(ids);
+		expect(new Set(claims.map((c) => c!.job.startedAt!.getTime())).size).toBe(1);
+
+		// The second job's completion names an attempt it is not on: it alone writes nothing.
+		const done = await Promise.all([
+			completeJob(t.db, ids[0]!, 1, { n: 0 }),
+			completeJob(t.db, ids[1]!, 2, { n: 1 }),
+			completeJob(t.db, ids[2]!, 1, null)
+		]);
+		expect(done).toEqual([true, false, true]);
+		const rows = await Promise.all(ids.map(jobRow));
+		expect(rows.map((r) => [r.status, r.summary])).toEqual([
+			['completed', { n: 0 }],
+			['processing', null],
+			['completed', null]
+		]);
+		expect(rows[0]!.completedAt!.getTime()).toBe(rows[2]!.completedAt!.getTime());
+		expect(await statuses(ids[0]!)).toEqual(['pending', 'processing', 'completed']);
+		expect(await statuses(ids[1]!)).toEqual(['pending', 'processing']);
+		expect(await statuses(ids[2]!)).toEqual(['pending', 'processing', 'completed']);
+	});
+
+	it('a value the database refuses fails only its own job of the batch', async () => {
+		const idle = await startEngine(t, {
+			worker: false,
+			pipelines: [{ name: 'test-unworked', phases: [] }]
+		});
+		const ids = (
+			await idle.enqueueMany(
+				'test-unworked',
+				[1, 2, 3].map(() => ({ userId: user }))
+			)
+		).map((j) => j.id);
+		// PostgreSQL's jsonb has no NUL character.
+		const claims = await Promise.allSettled([
+			claimJob(t.db, ids[0]!, 1, { status: 'processing', attempt: 1 }),
+			claimJob(t.db, ids[1]!, 1, { status: 'processing', attempt: 1, note: 'nul \u0000' }),
+			claimJob(t.db, ids[2]!, 1, { status: 'processing', attempt: 1 })
+		]);
+		expect(claims.map((c) => c.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		const done = await Promise.allSettled([
+			completeJob(t.db, ids[0]!, 1, { text: 'nul \u0000' }),
+			completeJob(t.db, ids[2]!, 1, { text: 'fine' })
+		]);
+		expect(done.map((d) => d.status)).toEqual(['rejected', 'fulfilled']);
+		const rows = await Promise.all(ids.map(jobRow));
+		expect(rows.map((r) => r.status)).toEqual(['processing', 'pending', 'completed']);
+		// Nothing was written twice by the retry of each call on its own.
+		expect(await statuses(ids[0]!)).toEqual(['pending', 'processing']);
+		expect(await statuses(ids[1]!)).toEqual(['pending']);
+		expect(await statuses(ids[2]!)).toEqual(['pending', 'processing', 'completed']);
 	});
 });
 

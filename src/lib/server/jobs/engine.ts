@@ -2,7 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import { createDb, type Database, type Sql, type Tx } from '../db/client';
 import type { Logger } from '../log';
 import { cancelJob } from './cancel';
-import { enqueueJob, type EnqueueRequest } from './enqueue';
+import { enqueueJob, enqueueJobs, type EnqueueRequest } from './enqueue';
 import { EventHub } from './hub';
 import type { Pipeline } from './pipeline';
 import { createBoss, ensureQueues, type QueueSettings } from './queue';
@@ -94,6 +94,11 @@ export class JobEngine {
 
 	enqueue(request: EnqueueRequest, tx?: Tx) {
 		return enqueueJob(this.options.db, this.boss, request, tx);
+	}
+
+	/** Many jobs of one type in one transaction (see `enqueueJobs`). */
+	enqueueMany(type: string, requests: Omit<EnqueueRequest, 'type'>[], tx?: Tx) {
+		return enqueueJobs(this.options.db, this.boss, type, requests, tx);
 	}
 
 	cancel(userId: string, jobId: string) {

@@ -36,12 +36,16 @@ export async function lockJob(tx: Executor, jobId: string) {
  * carries the whole event when it fits in NOTIFY's 8 kB payload, else only its ids for listeners
  * to read it back.
  */
-export const announce = sql`pg_notify(${sql.raw(`'${EVENTS_CHANNEL}'`)}, case
+export const ANNOUNCE_SQL = `pg_notify('${EVENTS_CHANNEL}', case
 	when octet_length(e.message) <= 7900 then e.message
 	else json_build_object('id', e.id, 'jobId', e.job_id, 'partial', true)::text end)`;
 
-export const eventMessage = sql`json_build_object('id', id, 'jobId', job_id, 'type', type, 'payload', payload,
+/** The NOTIFY message of an inserted `job_events` row, for a `returning` clause. */
+export const EVENT_MESSAGE_SQL = `json_build_object('id', id, 'jobId', job_id, 'type', type, 'payload', payload,
 	'createdAt', created_at)::text`;
+
+export const announce = sql.raw(ANNOUNCE_SQL);
+export const eventMessage = sql.raw(EVENT_MESSAGE_SQL);
 
 type EventRow = {
 	id: string | number;
@@ -105,6 +109,35 @@ export async function insertJobWithEvent(tx: Executor, job: NewJob): Promise<voi
 			returning id, job_id, ${eventMessage} as message
 		)
 		select ${announce} from e`);
+}
+
+/**
+ * Inserts many job rows, each with its first event (`pending`), and announces the events, in one
+ * statement: the set-based form of `insertJobWithEvent`.
+ */
+export async function insertJobsWithEvents(tx: Executor, jobs: NewJob[]): Promise<void> {
+	if (!jobs.length) return;
+	const rows = jobs.map((j) => ({
+		id: j.id,
+		user_id: j.userId,
+		job_type: j.jobType,
+		input: j.input,
+		opportunity_id: j.opportunityId
+	}));
+	const pending = JSON.stringify({ status: 'pending' });
+	await tx.execute(sql`
+		with j as (
+			insert into document_jobs (id, user_id, job_type, input, opportunity_id)
+			select r.id, r.user_id, r.job_type, r.input, r.opportunity_id
+			from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+				as r(id uuid, user_id text, job_type text, input jsonb, opportunity_id uuid)
+			returning id
+		), e as (
+			insert into job_events (job_id, type, payload)
+			select j.id, 'status', ${pending}::jsonb from j
+			returning id, job_id, ${eventMessage} as message
+		)
+		select count(${announce}) from e`);
 }
 
 /** A stored event row as the stream carries it. */

@@ -1,11 +1,50 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { announce, eventMessage } from './events';
+import { ANNOUNCE_SQL, EVENT_MESSAGE_SQL } from './events';
 import type { JobRow } from './pipeline';
 
-// The two writes every job makes, start and finish, each as a single statement (one round trip):
-// the UPDATE takes the job's row lock, and the event inserted in the same statement gets its id
-// under that lock, which keeps one job's events in commit order (see lockJob).
+// The two writes every job makes, start and finish. Each is one statement for any number of jobs:
+// calls made in the same turn of the event loop (the jobs of one fetched batch, say) go out
+// together, so a batch of short jobs costs two statements instead of two per job. In each, the
+// UPDATE takes the jobs' row locks, and the event inserted in the same statement gets its id under
+// its job's lock, which keeps one job's events in commit order (see lockJob). Rows are matched with
+// `id = any(…)`, an index scan that visits (and locks) them in id order whatever the statistics say;
+// per-job values are looked up by the job's position in the id array.
+
+const CLAIM_SQL = `
+	with j as (
+		update document_jobs
+		set status = 'processing', attempt = ($2::int[])[array_position($1::uuid[], id)],
+			started_at = coalesce(started_at, now())
+		where id = any($1::uuid[]) and status in ('pending', 'processing')
+			and cancel_requested_at is null
+		returning *
+	), e as (
+		insert into job_events (job_id, type, payload)
+		select id, 'status', ($3::text::jsonb) -> (array_position($1::uuid[], id) - 1) from j
+		returning id, job_id, ${EVENT_MESSAGE_SQL} as message
+	)
+	select j.*,
+		(select coalesce(json_agg(json_build_object('name', s.name, 'output', s.output)), '[]'::json)
+			from job_steps s where s.job_id = j.id) as steps,
+		${ANNOUNCE_SQL}
+	from j join e on e.job_id = j.id`;
+
+const COMPLETE_SQL = `
+	with j as (
+		update document_jobs
+		set status = 'completed', completed_at = now(),
+			summary = nullif(($3::text::jsonb) -> (array_position($1::uuid[], id) - 1), 'null'::jsonb)
+		where id = any($1::uuid[]) and attempt = ($2::int[])[array_position($1::uuid[], id)]
+			and status = 'processing'
+		returning id, summary
+	), e as (
+		insert into job_events (job_id, type, payload)
+		select id, 'status', case when summary is null then '{"status": "completed"}'::jsonb
+			else jsonb_build_object('status', 'completed', 'summary', summary) end
+		from j
+		returning id, job_id, ${EVENT_MESSAGE_SQL} as message
+	)
+	select e.job_id as id, ${ANNOUNCE_SQL} from e`;
 
 type RawJob = {
 	id: string;
@@ -20,44 +59,113 @@ type RawJob = {
 	opportunity_id: string | null;
 	tailored_profile_id: string | null;
 	attempt: number;
-	cancel_requested_at: string | null;
-	created_at: string;
-	started_at: string | null;
-	completed_at: string | null;
+	cancel_requested_at: string | Date | null;
+	created_at: string | Date;
+	started_at: string | Date | null;
+	completed_at: string | Date | null;
 	steps: { name: string; output: unknown }[];
 };
 
-const date = (v: string | null) => (v === null ? null : new Date(v));
+const date = (v: string | Date | null) => (v === null ? null : new Date(v));
+
+type Claimed = { job: JobRow; steps: Map<string, unknown> };
+/** `json`: the job's value (event payload, summary) as JSON, serialised by the caller. */
+type Request = { jobId: string; attempt: number; json: string };
 
 /**
- * Takes the job for this attempt: status `processing`, attempt recorded, a status event. Returns
- * the row and the job's stored step outputs, or null when the job has ended or a cancel request
- * waits (the caller then settles it).
+ * Gathers the calls made in one turn of the event loop and runs them as one statement. If that
+ * statement is refused by the database (so nothing of it was written), each call is run again on
+ * its own, so one job's bad value fails only that job.
  */
-export async function claimJob(
-	db: Database,
-	jobId: string,
-	attempt: number,
-	payload: Record<string, unknown>
-): Promise<{ job: JobRow; steps: Map<string, unknown> } | null> {
-	const rows = await db.execute<RawJob>(sql`
-		with j as (
-			update document_jobs
-			set status = 'processing', attempt = ${attempt}, started_at = coalesce(started_at, now())
-			where id = ${jobId} and status in ('pending', 'processing') and cancel_requested_at is null
-			returning *
-		), e as (
-			insert into job_events (job_id, type, payload)
-			select id, 'status', ${JSON.stringify(payload)}::jsonb from j
-			returning id, job_id, ${eventMessage} as message
-		)
-		select j.*,
-			(select coalesce(json_agg(json_build_object('name', s.name, 'output', s.output)), '[]'::json)
-				from job_steps s where s.job_id = j.id) as steps,
-			${announce}
-		from j, e`);
-	const r = rows[0];
-	if (!r) return null;
+class Coalescer<Req, Res> {
+	private queued: { req: Req; resolve: (r: Res) => void; reject: (e: unknown) => void }[] = [];
+
+	constructor(private readonly runMany: (reqs: Req[]) => Promise<Res[]>) {}
+
+	add(req: Req): Promise<Res> {
+		return new Promise((resolve, reject) => {
+			if (!this.queued.length) setImmediate(() => void this.flush());
+			this.queued.push({ req, resolve, reject });
+		});
+	}
+
+	private async flush() {
+		const batch = this.queued;
+		this.queued = [];
+		try {
+			const results = await this.runMany(batch.map((b) => b.req));
+			batch.forEach((b, i) => b.resolve(results[i]!));
+		} catch (error) {
+			if (batch.length === 1 || !refusedByDatabase(error)) {
+				for (const b of batch) b.reject(error);
+				return;
+			}
+			await Promise.all(
+				batch.map((b) =>
+					this.runMany([b.req]).then(
+						([r]) => b.resolve(r!),
+						(e: unknown) => b.reject(e)
+					)
+				)
+			);
+		}
+	}
+}
+
+/** An error PostgreSQL raised for the statement (rolled back), not a lost connection. */
+const refusedByDatabase = (error: unknown) =>
+	error instanceof Error &&
+	error.name === 'PostgresError' &&
+	!String((error as { code?: unknown }).code).startsWith('08');
+
+/** Runs requests for distinct jobs as one statement; a batch naming a job twice goes one by one. */
+function distinct<Req extends { jobId: string }, Res>(
+	runMany: (reqs: Req[]) => Promise<Res[]>
+): (reqs: Req[]) => Promise<Res[]> {
+	return async (reqs) => {
+		if (new Set(reqs.map((r) => r.jobId)).size === reqs.length) return runMany(reqs);
+		const results: Res[] = [];
+		for (const r of reqs) results.push(...(await runMany([r])));
+		return results;
+	};
+}
+
+function claimMany(db: Database) {
+	return distinct(async (reqs: Request[]): Promise<(Claimed | null)[]> => {
+		const rows = await db.$client.unsafe<RawJob[]>(
+			CLAIM_SQL,
+			[
+				reqs.map((r) => r.jobId),
+				reqs.map((r) => r.attempt),
+				`[${reqs.map((r) => r.json).join(',')}]`
+			],
+			{ prepare: true }
+		);
+		const byId = new Map(rows.map((r) => [r.id, r]));
+		return reqs.map((req) => {
+			const r = byId.get(req.jobId);
+			return r ? toClaimed(r) : null;
+		});
+	});
+}
+
+function completeMany(db: Database) {
+	return distinct(async (reqs: Request[]): Promise<boolean[]> => {
+		const rows = await db.$client.unsafe<{ id: string }[]>(
+			COMPLETE_SQL,
+			[
+				reqs.map((r) => r.jobId),
+				reqs.map((r) => r.attempt),
+				`[${reqs.map((r) => r.json).join(',')}]`
+			],
+			{ prepare: true }
+		);
+		const done = new Set(rows.map((r) => r.id));
+		return reqs.map((r) => done.has(r.jobId));
+	});
+}
+
+function toClaimed(r: RawJob): Claimed {
 	const job: JobRow = {
 		id: r.id,
 		userId: r.user_id,
@@ -79,30 +187,36 @@ export async function claimJob(
 	return { job, steps: new Map(r.steps.map((s) => [s.name, s.output])) };
 }
 
+const claimers = new WeakMap<Database, Coalescer<Request, Claimed | null>>();
+const completers = new WeakMap<Database, Coalescer<Request, boolean>>();
+
+/**
+ * Takes the job for this attempt: status `processing`, attempt recorded, a status event with
+ * `payload`. Returns the row and the job's stored step outputs, or null when the job has ended or
+ * a cancel request waits (the caller then settles it).
+ */
+export function claimJob(
+	db: Database,
+	jobId: string,
+	attempt: number,
+	payload: Record<string, unknown>
+): Promise<Claimed | null> {
+	let claimer = claimers.get(db);
+	if (!claimer) claimers.set(db, (claimer = new Coalescer(claimMany(db))));
+	return claimer.add({ jobId, attempt, json: JSON.stringify(payload) });
+}
+
 /**
  * Completes the job if this attempt still owns it: status, completion time, summary and the
  * terminal event. False when a newer attempt has taken the job (nothing is written).
  */
-export async function completeJob(
+export function completeJob(
 	db: Database,
 	jobId: string,
 	attempt: number,
 	summary: Record<string, unknown> | null
 ): Promise<boolean> {
-	const payload = JSON.stringify(
-		summary ? { status: 'completed', summary } : { status: 'completed' }
-	);
-	const rows = await db.execute(sql`
-		with j as (
-			update document_jobs
-			set status = 'completed', completed_at = now(), summary = ${summary ? JSON.stringify(summary) : null}::jsonb
-			where id = ${jobId} and attempt = ${attempt} and status = 'processing'
-			returning id
-		), e as (
-			insert into job_events (job_id, type, payload)
-			select id, 'status', ${payload}::jsonb from j
-			returning id, job_id, ${eventMessage} as message
-		)
-		select ${announce} from e`);
-	return rows.length > 0;
+	let completer = completers.get(db);
+	if (!completer) completers.set(db, (completer = new Coalescer(completeMany(db))));
+	return completer.add({ jobId, attempt, json: JSON.stringify(summary) });
 }

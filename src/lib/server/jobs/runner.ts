@@ -32,7 +32,9 @@ export async function runJob(options: {
 	onStepTiming?: (step: string, stepMs: number, totalMs: number) => void;
 }): Promise<RunOutcome> {
 	const { db, pipeline, jobId, attempt, signal } = options;
-	const log = options.log.child({ jobId, job: pipeline.name, attempt });
+	// The job's child logger is made only when something logs: most jobs never do.
+	let jobLog: Logger | undefined;
+	const log = () => (jobLog ??= options.log.child({ jobId, job: pipeline.name, attempt }));
 
 	// Take ownership: from here on, writes of an older attempt are refused (see `guarded`).
 	const claimed = await claimJob(db, jobId, attempt, {
@@ -68,7 +70,9 @@ export async function runJob(options: {
 		outputs,
 		attempt,
 		db,
-		log,
+		get log() {
+			return log();
+		},
 		signal,
 		highlight: (text) => guarded((tx) => addHighlight(tx, jobId, text))
 	};
@@ -130,11 +134,10 @@ export async function runJob(options: {
 		}
 		const summary = pipeline.summary?.(outputs) ?? null;
 		if (!(await completeJob(db, jobId, attempt, summary))) throw new Superseded();
-		log.debug('job completed');
 		return 'completed';
 	} catch (error) {
 		if (error instanceof Superseded) {
-			log.warn('a newer attempt owns this job; this attempt stops');
+			log().warn('a newer attempt owns this job; this attempt stops');
 			return 'superseded';
 		}
 		throw error;
