@@ -7,6 +7,7 @@ import type {
 	ClaimKind
 } from '../../schemas/career';
 import type { JsonResume } from '../../schemas/profile';
+import { findUnstorable } from '../../schemas/storable';
 import { findSkills } from '../engines/lexicon';
 import { parsePointer, toPointer } from './pointer';
 
@@ -25,6 +26,12 @@ export class CareerImportError extends Error {
 }
 
 const CONTENT_SECTIONS = ['basics', 'work', 'projects', 'education', 'skills'] as const;
+
+/**
+ * Ceilings of one document. A long career has a few dozen entries and a few hundred facts; these
+ * leave ample room while keeping one import's inserts within what PostgreSQL takes in a statement.
+ */
+export const IMPORT_LIMITS = { entriesPerSection: 500, claims: 5_000 } as const;
 const KNOWN_KEYS = new Set([
 	'$schema',
 	'basics',
@@ -94,6 +101,21 @@ export function validateJsonResume(input: unknown, options: ValidateOptions = {}
 		throw new CareerImportError(`A JSON Resume document is a JSON object, but this is ${got}.`, [
 			{ path: '', message: 'is not an object' }
 		]);
+	}
+	const unstorable = findUnstorable(doc);
+	if (unstorable) {
+		throw new CareerImportError(
+			`Invalid JSON Resume: ${unstorable.path || '/'}: ${unstorable.message}`,
+			[unstorable]
+		);
+	}
+	const crowded = Object.entries(doc).find(
+		([, v]) => Array.isArray(v) && v.length > IMPORT_LIMITS.entriesPerSection
+	);
+	if (crowded) {
+		const path = toPointer([crowded[0]]);
+		const message = `has ${(crowded[1] as unknown[]).length} entries; at most ${IMPORT_LIMITS.entriesPerSection} can be imported`;
+		throw new CareerImportError(`Invalid JSON Resume: ${path}: ${message}`, [{ path, message }]);
 	}
 	const keys = Object.keys(doc);
 	if (!keys.some((k) => KNOWN_KEYS.has(k) && k !== '$schema' && k !== 'meta')) {
@@ -251,9 +273,21 @@ export function extractCareer(resume: JsonResume): CareerExtract {
 	return { items, claims };
 }
 
-/** Validates and extracts in one go. */
+/** Validates and extracts in one go; a document with more facts than can be imported is refused. */
 export function importJsonResume(input: unknown, options?: ValidateOptions): CareerExtract {
-	return extractCareer(validateJsonResume(input, options));
+	const extract = extractCareer(validateJsonResume(input, options));
+	if (extract.claims.length > IMPORT_LIMITS.claims) {
+		const counts = new Map<string, number>();
+		for (const c of extract.claims) {
+			const section = c.sourcePath.split('/')[1] ?? '';
+			counts.set(section, (counts.get(section) ?? 0) + 1);
+		}
+		const [section] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+		const path = `/${section}`;
+		const message = `holds ${counts.get(section)} of the document's ${extract.claims.length} facts; at most ${IMPORT_LIMITS.claims} can be imported`;
+		throw new CareerImportError(`Too much to import: ${path}: ${message}`, [{ path, message }]);
+	}
+	return extract;
 }
 
 /**

@@ -5,7 +5,7 @@ import { CareerImportError, exportJsonResume, importJsonResume } from '../career
 import type { Executor } from '../db/client';
 import { careerItems, claims } from '../db/schema';
 import { findSkills } from '../engines/lexicon';
-import { InvalidInputError, NotFoundError } from './errors';
+import { assertStorable, InvalidInputError, NotFoundError } from './errors';
 
 export type CareerRecord = { items: CareerItem[]; claims: Claim[] };
 
@@ -95,6 +95,7 @@ export type ClaimDraft = { text: string; kind?: ClaimKind; itemId?: string | nul
 
 /** Adds a claim of the user's own (not from an import: it has no source path). */
 export async function createClaim(db: Executor, userId: string, draft: ClaimDraft): Promise<Claim> {
+	assertStorable(draft);
 	if (draft.itemId) await ownItem(db, userId, draft.itemId);
 	const [row] = await db
 		.insert(claims)
@@ -116,6 +117,7 @@ export async function updateClaim(
 	id: string,
 	patch: { text?: string; kind?: ClaimKind }
 ): Promise<Claim> {
+	assertStorable(patch);
 	const [row] = await db
 		.update(claims)
 		.set({

@@ -1,3 +1,5 @@
+import { findUnstorable } from '../../schemas/storable';
+
 /** The domain's failures; the API maps each to one tRPC code at its edge. */
 
 /** Absent, or another user's: the two are never told apart, so ids cannot be probed. */
@@ -29,4 +31,14 @@ export class LimitReachedError extends Error {
 		super(`You have used all ${limit} tailored profiles for this month.`);
 		this.name = 'LimitReachedError';
 	}
+}
+
+/**
+ * Refuses input PostgreSQL cannot store (a NUL character, broken Unicode, absurd nesting: see
+ * `schemas/storable.ts`) before it reaches a query, naming the path at fault under `base`.
+ */
+export function assertStorable(value: unknown, base = ''): void {
+	const issue = findUnstorable(value, { base });
+	if (issue)
+		throw new InvalidInputError(`Invalid input: ${issue.path || '/'}: ${issue.message}`, [issue]);
 }

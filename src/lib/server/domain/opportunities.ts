@@ -3,7 +3,7 @@ import type { ParsedPosting, Requirement } from '../../schemas/profile';
 import type { Executor } from '../db/client';
 import { opportunities } from '../db/schema';
 import { parsePosting } from '../engines/local/posting';
-import { InvalidInputError, NotFoundError } from './errors';
+import { assertStorable, InvalidInputError, NotFoundError } from './errors';
 
 export type Opportunity = typeof opportunities.$inferSelect;
 
@@ -24,6 +24,7 @@ export async function createOpportunity(
 	draft: OpportunityDraft,
 	parsed: ParsedPosting = parsePosting(draft.description)
 ): Promise<Opportunity> {
+	assertStorable(draft);
 	const description = draft.description.trim();
 	if (!description)
 		throw new InvalidInputError('Paste the job posting’s text.', [

@@ -6,7 +6,7 @@ import { CareerImportError, validateJsonResume } from '../career/json-resume';
 import type { Executor } from '../db/client';
 import { tailoredProfiles } from '../db/schema';
 import { sentences } from '../engines/text';
-import { InvalidInputError, NotFoundError } from './errors';
+import { assertStorable, InvalidInputError, NotFoundError } from './errors';
 import { getProfile, type ProfileView } from './profiles';
 
 /**
@@ -53,6 +53,7 @@ export async function updateProfile(
 	profileId: string,
 	edit: ProfileEdit
 ): Promise<ProfileView> {
+	if (edit.narrative !== undefined) assertStorable(edit.narrative, '/narrative');
 	const resume = edit.resume === undefined ? undefined : checkResume(edit.resume);
 	await db.transaction(async (tx) => {
 		const row = await lockRow(tx, userId, profileId);

@@ -1,7 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
-import { LimitReachedError } from '../domain/errors';
+import { findUnstorable } from '../../schemas/storable';
+import { InvalidInputError, LimitReachedError } from '../domain/errors';
 import type { Context } from './context';
 import { describeIssues, fromDomainError, issuesOf } from './errors';
 import { apiSettings } from './settings';
@@ -52,7 +53,18 @@ const domainErrors = t.middleware(async ({ next }) => {
 	return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/**
+ * Whatever a procedure's schema accepts, its input must be storable: no NUL character or broken
+ * Unicode in any string or property name, no nesting deeper than a document needs. Checked once
+ * here, before any schema or domain code walks the value, and refused naming the path at fault.
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+	const issue = findUnstorable(await getRawInput());
+	if (issue) throw new InvalidInputError(describeIssues([issue]), [issue]);
+	return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(storableInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 	if (!ctx.user)
