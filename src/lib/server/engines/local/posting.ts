@@ -34,12 +34,16 @@ const BULLET = /^\s*(?:[-*•·–—▪◦●○■►✓✔]|\d{1,2}[.)])\s+(.
 const MD_HEADING = /^\s*#{1,6}\s+(.*?)\s*#*\s*$/;
 const INLINE_LABEL = /^([A-Z][A-Za-z'’ /&-]{2,50}):\s+(\S.*)$/;
 
-/** Strips Markdown emphasis, code ticks and link syntax so headings and bullets read plainly. */
+/**
+ * Strips Markdown emphasis, code ticks and link syntax so headings and bullets read plainly.
+ * Links and emphasis are bounded in length, stay on one line and do not nest: an unbounded match
+ * retried at every `[` or `*` of a long line takes quadratic time (seconds for one posting).
+ */
 function plain(text: string): string {
 	return text
-		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/\[([^[\]\n]{0,500})\]\([^()[\]\n]{0,2048}\)/g, '$1')
 		.replace(/(\*\*|__)(.*?)\1/g, '$2')
-		.replace(/(^|\W)[*_](\S(?:.*?\S)?)[*_](?=\W|$)/g, '$1$2')
+		.replace(/(^|\W)[*_](\S(?:.{0,300}?\S)?)[*_](?=\W|$)/g, '$1$2')
 		.replace(/`([^`]*)`/g, '$1');
 }
 
