@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { documentJobs, type JobStatus, type JobType } from '../db/schema';
-import { NotFoundError } from './errors';
+import { documentJobs, jobEvents, type JobStatus, type JobType } from '../db/schema';
+import { InvalidInputError, NotFoundError } from './errors';
 
 /** A background job as its owner sees it (the input, which may be a whole resume, is left out). */
 export type JobView = {
@@ -75,4 +75,31 @@ export async function listJobs(
 		.orderBy(desc(documentJobs.createdAt), desc(documentJobs.id))
 		.limit(filter.limit ?? 20);
 	return rows.map(toJobView);
+}
+
+const ENDED: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+
+/**
+ * Where a progress stream resuming after event `afterId` stands: `'ended'` when the job has
+ * finished and every one of its events is at or before `afterId` (nothing is left to send, so the
+ * stream must end at once instead of waiting for events that will never come), else `'open'`.
+ * An id past the job's last event was never sent to anyone and is refused.
+ */
+export async function resumePoint(
+	db: Executor,
+	job: Pick<JobView, 'id' | 'status'>,
+	afterId: number
+): Promise<'open' | 'ended'> {
+	if (afterId === 0) return 'open';
+	const [row] = await db
+		.select({ last: max(jobEvents.id) })
+		.from(jobEvents)
+		.where(eq(jobEvents.jobId, job.id));
+	const last = row?.last ?? 0;
+	if (afterId > last)
+		throw new InvalidInputError(
+			`Invalid input: /lastEventId: ${afterId} is not an event of this job (its last is ${last})`,
+			[{ path: '/lastEventId', message: 'is not an event of this job' }]
+		);
+	return ENDED.includes(job.status) && afterId === last ? 'ended' : 'open';
 }

@@ -1,6 +1,6 @@
 import { tracked, TRPCError } from '@trpc/server';
 import { jobsInput } from '../../../schemas/api';
-import { getJob, listJobs } from '../../domain/jobs';
+import { getJob, listJobs, resumePoint } from '../../domain/jobs';
 import { isTerminalEvent } from '../../jobs/events';
 import { authedProcedure, router } from '../init';
 
@@ -29,9 +29,13 @@ export const jobsRouter = router({
 	onProgress: authedProcedure
 		.input(jobsInput.onProgress)
 		.subscription(async ({ ctx, input, signal }) => {
-			await getJob(ctx.app.conn.db, ctx.user.id, input.jobId);
-			const events = ctx.app.jobs.events(input.jobId, Number(input.lastEventId ?? 0), signal);
+			const job = await getJob(ctx.app.conn.db, ctx.user.id, input.jobId);
+			const afterId = Number(input.lastEventId ?? 0);
+			// A client resuming after the job's last event has seen everything: end at once.
+			const over = (await resumePoint(ctx.app.conn.db, job, afterId)) === 'ended';
+			const events = over ? null : ctx.app.jobs.events(input.jobId, afterId, signal);
 			return (async function* () {
+				if (!events) return;
 				let ended = false;
 				for await (const event of events) {
 					yield tracked(String(event.id), event);
