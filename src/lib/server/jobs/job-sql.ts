@@ -7,8 +7,11 @@ import type { JobRow } from './pipeline';
 // together, so a batch of short jobs costs two statements instead of two per job. In each, the
 // UPDATE takes the jobs' row locks, and the event inserted in the same statement gets its id under
 // its job's lock, which keeps one job's events in commit order (see lockJob). Rows are matched with
-// `id = any(…)`, an index scan that visits (and locks) them in id order whatever the statistics say;
-// per-job values are looked up by the job's position in the id array.
+// `id = any(…)`, which the planner serves from the primary key whatever the statistics say (a join
+// with the id list can turn into a scan of the table while it is freshly filled); per-job values
+// are looked up by the job's position in the id list. Two statements that lock the same jobs in a
+// different order (only a stale attempt's claim can overlap another) deadlock at worst; PostgreSQL
+// refuses one of them, and its calls are then run one by one (see Coalescer).
 
 const CLAIM_SQL = `
 	with j as (
