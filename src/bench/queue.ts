@@ -127,6 +127,11 @@ async function throughput(workers: number) {
 	const seconds = (performance.now() - started) / 1000;
 	const workerMs = procs.reduce((sum, p, i) => sum + cpuMs(p.child.pid!) - cpu0.workers[i]!, 0);
 	const pgMs = postgresCpuMs() - cpu0.pg;
+	// Which process ran each job, from the `processing` events (their payload names the worker).
+	const shares = await d.sql<{ jobs: number }[]>`
+		select count(*)::int as jobs from job_events
+		where type = 'status' and payload->>'status' = 'processing'
+		group by payload->>'worker' order by 1 desc`;
 	for (const p of procs) p.child.kill('SIGTERM');
 	await Promise.all(procs.map((p) => p.exited));
 	await listener.unlisten();
@@ -134,6 +139,7 @@ async function throughput(workers: number) {
 	await d.sql.end();
 	return {
 		jobsPerSec: round(THROUGHPUT_JOBS / seconds, 0),
+		jobsPerWorker: shares.map((r) => r.jobs),
 		workerCpuMsPerJob: round(workerMs / THROUGHPUT_JOBS, 3),
 		pgCpuMsPerJob: round(pgMs / THROUGHPUT_JOBS, 3)
 	};
@@ -256,7 +262,7 @@ try {
 	);
 	const two = await throughput(2);
 	say(
-		`(b) no-op jobs/s, 2 worker processes: ${two.jobsPerSec} (CPU per job: workers ${two.workerCpuMsPerJob} ms, PostgreSQL ${two.pgCpuMsPerJob} ms)`
+		`(b) no-op jobs/s, 2 worker processes: ${two.jobsPerSec} (CPU per job: workers ${two.workerCpuMsPerJob} ms, PostgreSQL ${two.pgCpuMsPerJob} ms; jobs per worker: ${two.jobsPerWorker.join(' / ')})`
 	);
 	const ev = await eventLatency();
 	say(
@@ -279,7 +285,9 @@ try {
 			enqueueToStartP50Ms: whole.p50,
 			baselineEnqueueToStartP50Ms: baseWhole.p50,
 			workerCpuMsPerJob1: one.workerCpuMsPerJob,
-			pgCpuMsPerJob1: one.pgCpuMsPerJob
+			pgCpuMsPerJob1: one.pgCpuMsPerJob,
+			workerCpuMsPerJob2: two.workerCpuMsPerJob,
+			pgCpuMsPerJob2: two.pgCpuMsPerJob
 		})
 	);
 } finally {
