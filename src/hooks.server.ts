@@ -1,7 +1,7 @@
 import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
-import { userIdForApiKey } from '$lib/server/api-keys';
+import { apiKeyUser } from '$lib/server/api-keys';
 import { ConfigError } from '$lib/server/env';
 import { apiError, declaredTooLarge, forbiddenOrigin, tooLarge } from '$lib/server/trpc/edge';
 import { ApiRateLimiter, callsIn, rateLimitKey } from '$lib/server/trpc/rate-limit';
@@ -57,13 +57,10 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.authMethod = null;
 	const key = bearer(event.request.headers.get('authorization'));
 	if (key) {
-		const userId = await userIdForApiKey(auth, key);
-		if (userId) {
-			const user = await conn.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, userId) });
-			if (user) {
-				event.locals.user = { id: user.id, email: user.email, name: user.name };
-				event.locals.authMethod = 'apiKey';
-			}
+		const user = await apiKeyUser(conn.db, key);
+		if (user) {
+			event.locals.user = user;
+			event.locals.authMethod = 'apiKey';
 		}
 	} else if (event.request.headers.get('cookie')?.includes('session_token')) {
 		const session = await auth.api.getSession({ headers: event.request.headers });

@@ -126,10 +126,10 @@ describe('API keys', () => {
 	it('create → use → revoke → refused', async () => {
 		const created = await createApiKey(auth, owner, 'ci');
 		expect(created.key.startsWith(API_KEY_PREFIX)).toBe(true);
-		expect(await userIdForApiKey(auth, created.key)).toBe(owner);
+		expect(await userIdForApiKey(t.db, created.key)).toBe(owner);
 
 		expect(await revokeApiKey(t.db, owner, created.id)).toBe(true);
-		expect(await userIdForApiKey(auth, created.key)).toBeNull();
+		expect(await userIdForApiKey(t.db, created.key)).toBeNull();
 	});
 
 	it('stores only a hash, with a visible prefix, and records the last use', async () => {
@@ -141,7 +141,7 @@ describe('API keys', () => {
 		expect(row!.start!.length).toBeLessThan(created.key.length / 2);
 		expect(row!.lastRequest).toBeNull();
 
-		await userIdForApiKey(auth, created.key);
+		await userIdForApiKey(t.db, created.key);
 		const [used] = await t.db.select().from(apiKeys).where(eq(apiKeys.id, created.id));
 		expect(used!.lastRequest).toBeInstanceOf(Date);
 	});
@@ -157,18 +157,28 @@ describe('API keys', () => {
 	it('does not let another user revoke a key, nor learn that it exists', async () => {
 		const created = await createApiKey(auth, owner, 'shared?');
 		expect(await revokeApiKey(t.db, other, created.id)).toBe(false);
-		expect(await userIdForApiKey(auth, created.key)).toBe(owner);
+		expect(await userIdForApiKey(t.db, created.key)).toBe(owner);
+	});
+
+	it('refuses a key past its expiry', async () => {
+		const created = await createApiKey(auth, owner, 'temporary');
+		expect(await userIdForApiKey(t.db, created.key)).toBe(owner);
+		await t.db
+			.update(apiKeys)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(apiKeys.id, created.id));
+		expect(await userIdForApiKey(t.db, created.key)).toBeNull();
 	});
 
 	it('refuses made-up and malformed keys', async () => {
-		expect(await userIdForApiKey(auth, `${API_KEY_PREFIX}not-a-real-key-at-all`)).toBeNull();
-		expect(await userIdForApiKey(auth, '')).toBeNull();
+		expect(await userIdForApiKey(t.db, `${API_KEY_PREFIX}not-a-real-key-at-all`)).toBeNull();
+		expect(await userIdForApiKey(t.db, '')).toBeNull();
 	});
 
 	it('removes a user’s keys with the user', async () => {
 		const gone = await signUp('gone@example.com');
 		const created = await createApiKey(auth, gone);
 		await t.db.delete(users).where(eq(users.id, gone));
-		expect(await userIdForApiKey(auth, created.key)).toBeNull();
+		expect(await userIdForApiKey(t.db, created.key)).toBeNull();
 	});
 });

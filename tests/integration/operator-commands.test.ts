@@ -3,8 +3,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { userIdForApiKey } from '../../src/lib/server/api-keys';
-import { createAuth } from '../../src/lib/server/auth';
-import { authSecret } from '../../src/lib/server/secrets';
 import { testDatabase, type TestDatabase } from '../helpers/db';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -43,9 +41,8 @@ describe('operator commands', () => {
 			'deploy'
 		]);
 		expect(stdout).toMatch(/^tlr_\w+\n$/);
-		const auth = createAuth({ db: t.db, secret: await authSecret(t.db, undefined) });
 		const [user] = await t.sql`select id from users where email = 'ops@example.com'`;
-		expect(await userIdForApiKey(auth, stdout.trim())).toBe(user!.id);
+		expect(await userIdForApiKey(t.db, stdout.trim())).toBe(user!.id);
 	});
 
 	it('says in one line when the user does not exist', async () => {

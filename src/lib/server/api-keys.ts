@@ -1,7 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Auth } from './auth';
 import type { Database } from './db/client';
-import { apiKeys } from './db/schema';
+import { apiKeys, users } from './db/schema';
 
 export type ApiKeySummary = {
 	id: string;
@@ -50,9 +51,48 @@ export async function revokeApiKey(db: Database, userId: string, id: string): Pr
 	return rows.length > 0;
 }
 
-/** The user id an API key belongs to, or null for an unknown, revoked or expired key. */
-export async function userIdForApiKey(auth: Auth, key: string): Promise<string | null> {
+/** How stale `last_used_at` may get: a key in steady use costs one read per request, no write. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The stored form of a key, as the api-key plugin writes it: SHA-256, base64url, no padding. */
+const keyHash = (key: string) => createHash('sha256').update(key).digest('base64url');
+
+/**
+ * Who an API key belongs to, or null for an unknown, revoked or expired key: one indexed read
+ * (key and user together) per request, checked against the database every time, so a revocation
+ * applies at once in every process. `last_used_at` is written on first use and then at most once a
+ * minute, so a busy key does not cost a committed write on every call.
+ */
+export async function apiKeyUser(
+	db: Database,
+	key: string
+): Promise<{ id: string; email: string; name: string } | null> {
 	if (!key) return null;
-	const result = await auth.api.verifyApiKey({ body: { key } });
-	return result.valid && result.key ? result.key.referenceId : null;
+	const [row] = await db
+		.select({
+			keyId: apiKeys.id,
+			lastUsedAt: apiKeys.lastRequest,
+			id: users.id,
+			email: users.email,
+			name: users.name
+		})
+		.from(apiKeys)
+		.innerJoin(users, eq(users.id, apiKeys.referenceId))
+		.where(
+			and(
+				eq(apiKeys.key, keyHash(key)),
+				eq(apiKeys.enabled, true),
+				or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`))
+			)
+		);
+	if (!row) return null;
+	if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+		await db.update(apiKeys).set({ lastRequest: new Date() }).where(eq(apiKeys.id, row.keyId));
+	}
+	return { id: row.id, email: row.email, name: row.name };
+}
+
+/** The user id an API key belongs to, or null for an unknown, revoked or expired key. */
+export async function userIdForApiKey(db: Database, key: string): Promise<string | null> {
+	return (await apiKeyUser(db, key))?.id ?? null;
 }
