@@ -26,6 +26,12 @@ export async function startTailor(
 	opportunityId: string,
 	options: TailorInput = {}
 ): Promise<TailorStart> {
+	// A stored profile is the answer whatever else is going on: one read, no lock, no transaction.
+	// (The profile is the user's and joined to its opportunity, so the ownership check holds.)
+	if (!options.regenerate) {
+		const profile = await findProfileFor(db, userId, opportunityId);
+		if (profile) return { kind: 'cached', profile };
+	}
 	return db.transaction(async (tx) => {
 		// One decision at a time per user, so concurrent requests cannot both pass the checks.
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tailor:${userId}`}))`);
