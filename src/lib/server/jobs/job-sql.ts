@@ -115,11 +115,14 @@ class Coalescer<Req, Res> {
 	}
 }
 
-/** An error PostgreSQL raised for the statement (rolled back), not a lost connection. */
+/**
+ * An ERROR PostgreSQL raised for the statement: it was rolled back and the session goes on. Not a
+ * lost connection or a FATAL one, after which the statement may have committed.
+ */
 const refusedByDatabase = (error: unknown) =>
 	error instanceof Error &&
 	error.name === 'PostgresError' &&
-	!String((error as { code?: unknown }).code).startsWith('08');
+	(error as { severity?: unknown }).severity === 'ERROR';
 
 /** Runs requests for distinct jobs as one statement; a batch naming a job twice goes one by one. */
 function distinct<Req extends { jobId: string }, Res>(
