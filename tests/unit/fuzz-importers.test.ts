@@ -50,6 +50,8 @@ function imported<T>(f: () => T): { value?: T; error?: CareerImportError } {
 	expect(error).toBeInstanceOf(CareerImportError);
 	const e = error as CareerImportError;
 	expect(e.message.trim().length).toBeGreaterThan(0);
+	// eslint-disable-next-line no-control-regex
+	expect(e.message.isWellFormed() && !/[\u0000-\u0008\u000e-\u001f]/.test(e.message)).toBe(true);
 	for (const issue of e.issues) {
 		expect(issue.path === '' || issue.path.startsWith('/')).toBe(true);
 		expect(issue.message.trim().length).toBeGreaterThan(0);

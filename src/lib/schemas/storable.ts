@@ -16,6 +16,14 @@ export function unstorableReason(text: string): string | null {
 	return null;
 }
 
+/** `text` with control characters and lone surrogates written as `\uXXXX`, for messages. */
+export const printable = (text: string) =>
+	text.replace(
+		// eslint-disable-next-line no-control-regex
+		/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+	);
+
 export type StorableIssue = { path: string; message: string };
 
 const token = (key: string | number) =>

@@ -7,7 +7,7 @@ import type {
 	ClaimKind
 } from '../../schemas/career';
 import type { JsonResume } from '../../schemas/profile';
-import { findUnstorable } from '../../schemas/storable';
+import { findUnstorable, printable } from '../../schemas/storable';
 import { findSkills } from '../engines/lexicon';
 import { parsePointer, toPointer } from './pointer';
 
@@ -93,7 +93,7 @@ export function validateJsonResume(input: unknown, options: ValidateOptions = {}
 		try {
 			doc = JSON.parse(doc);
 		} catch (e) {
-			throw new CareerImportError(`This is not valid JSON: ${(e as Error).message}`);
+			throw new CareerImportError(`This is not valid JSON: ${printable((e as Error).message)}`);
 		}
 	}
 	if (!isObject(doc)) {
@@ -105,7 +105,7 @@ export function validateJsonResume(input: unknown, options: ValidateOptions = {}
 	const unstorable = findUnstorable(doc);
 	if (unstorable) {
 		throw new CareerImportError(
-			`Invalid JSON Resume: ${unstorable.path || '/'}: ${unstorable.message}`,
+			`Invalid JSON Resume: ${printable(unstorable.path) || '/'}: ${unstorable.message}`,
 			[unstorable]
 		);
 	}
@@ -119,7 +119,7 @@ export function validateJsonResume(input: unknown, options: ValidateOptions = {}
 	}
 	const keys = Object.keys(doc);
 	if (!keys.some((k) => KNOWN_KEYS.has(k) && k !== '$schema' && k !== 'meta')) {
-		const found = keys.slice(0, 5).join(', ') || 'nothing';
+		const found = printable(keys.slice(0, 5).join(', ')) || 'nothing';
 		throw new CareerImportError(
 			`This is not a JSON Resume document (no basics, work, education, skills or projects; ` +
 				`found ${found}). Convert it to JSON Resume (https://jsonresume.org/schema) or paste ` +
@@ -133,7 +133,7 @@ export function validateJsonResume(input: unknown, options: ValidateOptions = {}
 	if (!hasContent(doc.basics) && !hasContent(doc.work) && foreign.length > 0) {
 		throw new CareerImportError(
 			`This is not a JSON Resume document: it has no basics or work section but has ` +
-				`${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}. Convert it to ` +
+				`${printable(foreign.slice(0, 5).join(', '))}${foreign.length > 5 ? ', …' : ''}. Convert it to ` +
 				`JSON Resume (https://jsonresume.org/schema) or paste the resume as text instead.`,
 			[{ path: '', message: 'is not a JSON Resume document' }]
 		);

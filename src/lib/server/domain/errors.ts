@@ -1,4 +1,4 @@
-import { findUnstorable } from '../../schemas/storable';
+import { findUnstorable, printable } from '../../schemas/storable';
 
 /** The domain's failures; the API maps each to one tRPC code at its edge. */
 
@@ -40,5 +40,8 @@ export class LimitReachedError extends Error {
 export function assertStorable(value: unknown, base = ''): void {
 	const issue = findUnstorable(value, { base });
 	if (issue)
-		throw new InvalidInputError(`Invalid input: ${issue.path || '/'}: ${issue.message}`, [issue]);
+		throw new InvalidInputError(
+			`Invalid input: ${printable(issue.path) || '/'}: ${issue.message}`,
+			[issue]
+		);
 }

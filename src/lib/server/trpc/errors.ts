@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { printable } from '../../schemas/storable';
 import { InvalidInputError, LimitReachedError, NotFoundError } from '../domain/errors';
 
 /** The domain's failures as tRPC errors (the original stays the `cause`); null for anything else. */
@@ -32,5 +33,5 @@ export function describeIssues(issues: Issue[]): string {
 	const [first] = issues;
 	if (!first) return 'Invalid input';
 	const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-	return `Invalid input: ${first.path || '/'}: ${first.message}${more}`;
+	return `Invalid input: ${printable(first.path) || '/'}: ${first.message}${more}`;
 }

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
-import { findUnstorable } from '../../schemas/storable';
+import { findUnstorable, MAX_DEPTH, printable } from '../../schemas/storable';
 import { InvalidInputError, LimitReachedError } from '../domain/errors';
 import type { Context } from './context';
 import { describeIssues, fromDomainError, issuesOf } from './errors';
@@ -9,20 +9,56 @@ import { apiSettings } from './settings';
 
 const { sse } = apiSettings();
 
+/** A BAD_REQUEST naming the part of the input that cannot be stored. */
+function unstorable(issue: { path: string; message: string }): TRPCError {
+	const cause = new InvalidInputError(describeIssues([issue]), [issue]);
+	return new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+}
+
+/**
+ * superjson, with each request's input checked before superjson reads it: superjson copies the
+ * input recursively, so JSON nested thousands of levels deep overflowed the stack before any
+ * schema saw it. The envelope's own `json` level is left out of the paths reported, and a
+ * `meta` superjson cannot apply is refused as such.
+ */
+const transformer = {
+	input: {
+		serialize: (value: unknown) => superjson.serialize(value),
+		deserialize: (payload: unknown) => {
+			const issue = findUnstorable(payload, { maxDepth: MAX_DEPTH + 1 });
+			if (issue) throw unstorable({ ...issue, path: issue.path.replace(/^\/json(?=\/|$)/, '') });
+			try {
+				return superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]);
+			} catch (cause) {
+				// Annotations for paths the value does not have, made-up types, `__proto__`: superjson
+				// throws whatever it meets (a TypeError, even a stack overflow) on such a `meta`.
+				throw new TRPCError({
+					code: 'BAD_REQUEST',
+					message: 'Unreadable input: its superjson `meta` does not fit its `json` value.',
+					cause
+				});
+			}
+		}
+	},
+	output: superjson
+};
+
 const t = initTRPC.context<Context>().create({
-	transformer: superjson,
+	transformer,
 	errorFormatter({ shape, error }) {
 		const cause = error.cause;
 		const issues = error.code === 'BAD_REQUEST' ? issuesOf(cause) : null;
 		const limit = cause instanceof LimitReachedError ? cause : null;
 		return {
 			...shape,
-			message:
+			// Printable: a parser's message may quote the input, control characters and all.
+			message: printable(
 				cause instanceof ZodError && issues
 					? describeIssues(issues)
 					: error.code === 'INTERNAL_SERVER_ERROR'
 						? 'Something went wrong on our side. Please try again.'
-						: shape.message,
+						: shape.message
+			),
 			data: {
 				...shape.data,
 				zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
@@ -55,12 +91,13 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 /**
  * Whatever a procedure's schema accepts, its input must be storable: no NUL character or broken
- * Unicode in any string or property name, no nesting deeper than a document needs. Checked once
- * here, before any schema or domain code walks the value, and refused naming the path at fault.
+ * Unicode in any string or property name, no nesting deeper than a document needs. Refused naming
+ * the path at fault, before any schema or domain code walks the value. (Requests over HTTP were
+ * checked by the transformer already; server-side callers skip it.)
  */
 const storableInput = t.middleware(async ({ getRawInput, next }) => {
 	const issue = findUnstorable(await getRawInput());
-	if (issue) throw new InvalidInputError(describeIssues([issue]), [issue]);
+	if (issue) throw unstorable(issue);
 	return next();
 });
 
