@@ -1,0 +1,89 @@
+// `npm run bench` (a): cached `opportunities.tailor` over HTTP at a fixed request rate.
+import http from 'node:http';
+
+export type CachedTarget = { apiKey: string; opportunityId: string };
+
+export type CachedResult = { latencies: number[]; failures: string[]; rate: number };
+
+const now = () => performance.now();
+
+/**
+ * Open loop: request i is due at start + i / rate, whatever happened to the ones before, and its
+ * latency runs from when it was due, not from when it went out. A server stall therefore shows as
+ * the latency of every request that should have been sent during it (no coordinated omission).
+ */
+export async function cachedTailorLatency(options: {
+	url: string;
+	targets: CachedTarget[];
+	rate: number;
+	seconds: number;
+	warmupSeconds: number;
+}): Promise<CachedResult> {
+	const { hostname, port } = new URL(options.url);
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+	const call = (target: CachedTarget) =>
+		new Promise<string | null>((resolve) => {
+			const body = JSON.stringify({ json: { opportunityId: target.opportunityId } });
+			const req = http.request(
+				{
+					agent,
+					hostname,
+					port,
+					method: 'POST',
+					path: '/api/trpc/opportunities.tailor',
+					headers: {
+						'content-type': 'application/json',
+						'content-length': Buffer.byteLength(body),
+						authorization: `Bearer ${target.apiKey}`
+					}
+				},
+				(res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c));
+					res.on('end', () => {
+						const text = Buffer.concat(chunks).toString('utf8');
+						// Every answer must be the stored profile, not a job and not an error.
+						resolve(
+							res.statusCode === 200 && text.includes('"kind":"cached"')
+								? null
+								: `HTTP ${res.statusCode}: ${text.slice(0, 200)}`
+						);
+					});
+				}
+			);
+			req.on('error', (e) => resolve(String(e)));
+			req.end(body);
+		});
+
+	const warmup = Math.round(options.rate * options.warmupSeconds);
+	const total = warmup + Math.round(options.rate * options.seconds);
+	const interval = 1000 / options.rate;
+	const latencies: number[] = [];
+	const failures: string[] = [];
+	const calls: Promise<void>[] = [];
+	const start = now() + 10;
+	let next = 0;
+	await new Promise<void>((resolve) => {
+		const tick = () => {
+			const t = now();
+			while (next < total && start + next * interval <= t) {
+				const i = next++;
+				const due = start + i * interval;
+				const target = options.targets[i % options.targets.length]!;
+				calls.push(
+					call(target).then((failure) => {
+						if (i < warmup) return;
+						if (failure) failures.push(failure);
+						else latencies.push(now() - due);
+					})
+				);
+			}
+			if (next === total) resolve();
+			else setTimeout(tick, Math.max(0, start + next * interval - now()));
+		};
+		tick();
+	});
+	await Promise.all(calls);
+	agent.destroy();
+	return { latencies, failures, rate: options.rate };
+}

@@ -1,0 +1,328 @@
+// npm run bench — the product measured end to end on an embedded PostgreSQL, one machine (see
+// docs/BENCHMARKS.md): (a) cached tailor latency over HTTP at a fixed rate, (b) tailor jobs per
+// minute with 1 and 2 worker processes, (c) many live progress subscribers on one web process,
+// (d) the job runner's overhead per step. Readable figures, then one JSON line.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildIfStale } from '../../scripts/build-if-stale.js';
+import { createDb } from '../lib/server/db/client';
+import { startEmbeddedPostgres } from '../lib/server/db/embedded';
+import { startTailor } from '../lib/server/domain/tailor';
+import { JobEngine } from '../lib/server/jobs/engine';
+import { EVENTS_CHANNEL } from '../lib/server/jobs/events';
+import { createLogger } from '../lib/server/log';
+import { cachedTailorLatency, type CachedTarget } from './bench-cached';
+import {
+	cpuMs,
+	inPool,
+	postgresCpuMs,
+	root,
+	signUp,
+	startWeb,
+	startWorker,
+	type Account,
+	type Proc
+} from './bench-procs';
+import { sseBench } from './bench-sse';
+import {
+	FEW_STEPS,
+	MANY_STEPS,
+	fewStepsPipeline,
+	manyStepsPipeline,
+	stepPipelines
+} from './bench-steps';
+import { percentile, round, summary } from './stats';
+
+const USERS = 20;
+const JOBS_PER_RUN = 100;
+const WARMUP_JOBS = 8;
+const CACHED_RATE = 200;
+const CACHED_SECONDS = 15;
+const CACHED_WARMUP_SECONDS = 3;
+const SUBSCRIBERS = 1000;
+const SSE_CLIENTS = 4;
+const SSE_EVENTS = 2000;
+// About twice the event rate of the workers at full throughput here (~20 events per tailor job).
+const SSE_RATE = 200;
+const STEP_JOBS = 20;
+const SEQUENTIAL_TAILOR_JOBS = 10;
+
+const say = (line: string) => console.log(line);
+const began = performance.now();
+const elapsed = () => `${round((performance.now() - began) / 1000, 0)} s`;
+
+// The API's per-caller rate limit (TAILOR_RATE_LIMIT_POINTS per TAILOR_RATE_LIMIT_WINDOW_S, 300
+// per 10 s by default) would refuse a bench client's 200 requests per second: it is raised here,
+// and so is the monthly allowance of profiles per user, which the job runs would use up.
+const benchSettings = {
+	TAILOR_RATE_LIMIT_POINTS: '1000000',
+	TAILOR_RATE_LIMIT_WINDOW_S: '1',
+	TAILOR_MONTHLY_LIMIT: '100000'
+};
+
+say('Tailor benchmark: the built app on an embedded PostgreSQL, on this machine');
+if (buildIfStale({ quiet: true })) say('(built the app first: its sources had changed)');
+const dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-bench-'));
+const pg = await startEmbeddedPostgres({ dataDir });
+const procs = new Set<Proc>();
+const started = <T extends Proc>(p: T) => (procs.add(p), p);
+const stop = async (p: Proc) => {
+	procs.delete(p);
+	const code = await p.stop();
+	if (code !== 0) throw new Error(`process ${p.pid} exited with ${code}:\n${p.output()}`);
+};
+
+try {
+	const env = { DATABASE_URL: pg.url, DATA_DIR: dataDir, ...benchSettings };
+	const web = started(await startWeb({ ...env, WORKER: 'off' }));
+	const { sql, db } = createDb(pg.url, { max: 10, name: 'bench' });
+	// Appends events as workers write them (asynchronous commit), with room for 200 appends/s.
+	const events = createDb(pg.url, { max: 20, name: 'bench-events', asyncCommit: true });
+
+	// Terminal status events, as every process sees them (LISTEN), to know when jobs end.
+	const ended = new Map<string, string>();
+	const waiters = new Map<string, () => void>();
+	const onEnd = (jobId: string, status: string) => {
+		ended.set(jobId, status);
+		waiters.get(jobId)?.();
+	};
+	const listener = await sql.listen(EVENTS_CHANNEL, (message) => {
+		const e = JSON.parse(message) as {
+			id: number;
+			jobId: string;
+			type?: string;
+			payload?: { status?: string };
+			partial?: boolean;
+		};
+		if (e.partial) {
+			// Too large for NOTIFY: read the event back.
+			void sql`select type, payload from job_events where id = ${e.id}`.then(([row]) => {
+				const status = (row?.payload as { status?: string } | undefined)?.status;
+				if (row?.type === 'status' && status && status !== 'pending' && status !== 'processing')
+					onEnd(e.jobId, status);
+			});
+		} else if (
+			e.type === 'status' &&
+			['completed', 'failed', 'cancelled'].includes(String(e.payload?.status))
+		) {
+			onEnd(e.jobId, String(e.payload!.status));
+		}
+	});
+	const finished = (jobId: string) =>
+		new Promise<string>((resolve) => {
+			if (ended.has(jobId)) return resolve(ended.get(jobId)!);
+			waiters.set(jobId, () => {
+				waiters.delete(jobId);
+				resolve(ended.get(jobId)!);
+			});
+		});
+	const expectCompleted = async (jobIds: string[]) => {
+		const statuses = await Promise.all(jobIds.map(finished));
+		const bad = statuses.filter((s) => s !== 'completed').length;
+		if (bad) throw new Error(`${bad} of ${jobIds.length} tailor jobs did not complete`);
+	};
+
+	// Accounts, each with the project's fixture career record, and opportunities to tailor.
+	const career = JSON.parse(
+		await readFile(path.join(root, 'tests/fixtures/careers/ines-varga.json'), 'utf8')
+	) as Record<string, unknown>;
+	const posting = await readFile(
+		path.join(root, 'tests/fixtures/postings/tern-senior-data-scientist.txt'),
+		'utf8'
+	);
+	const stamp = Date.now().toString(36);
+	const accounts = await inPool(
+		Array.from({ length: USERS }, (_, i) => i),
+		4,
+		(i) => signUp(web.url, `bench-${stamp}-${i}@example.com`)
+	);
+	await inPool(accounts, 4, (a) => a.client.career.importJsonResume.mutate({ resume: career }));
+	const needed = 2 * (WARMUP_JOBS + JOBS_PER_RUN);
+	const opportunities = await inPool(
+		Array.from({ length: needed }, (_, i) => accounts[i % USERS]!),
+		8,
+		async (account) => {
+			const o = await account.client.opportunities.create.mutate({ description: posting });
+			return { account, id: o.id };
+		}
+	);
+	say(
+		`Set-up: ${USERS} accounts (sign-up over HTTP, API keys), each with the fixture record; ${needed} opportunities [${elapsed()}]`
+	);
+	let taken = 0;
+	const take = (n: number) => opportunities.slice(taken, (taken += n));
+
+	/** Starts tailor jobs over HTTP (`opportunities.tailor`) and waits for them to complete. */
+	const tailorAll = async (list: { account: Account; id: string }[]) => {
+		const jobIds = await inPool(list, 8, async ({ account, id }) => {
+			const r = await account.client.opportunities.tailor.mutate({ opportunityId: id });
+			if (r.kind !== 'job') throw new Error('expected a tailor job');
+			return r.jobId;
+		});
+		await expectCompleted(jobIds);
+	};
+
+	// (b) Jobs per minute: a batch of tailor jobs, from the first request to the last completion.
+	const jobsPerMinute = async (workers: number) => {
+		const ws = await Promise.all(
+			Array.from({ length: workers }, async () => started(await startWorker(env)))
+		);
+		await tailorAll(take(WARMUP_JOBS)); // warms the worker processes, not timed
+		const t0 = performance.now();
+		await tailorAll(take(JOBS_PER_RUN));
+		const minutes = (performance.now() - t0) / 60_000;
+		await Promise.all(ws.map(stop));
+		return round(JOBS_PER_RUN / minutes, 0);
+	};
+	const jobsPerMin1 = await jobsPerMinute(1);
+	say(`(b) tailor jobs per minute, local engine, 1 worker process: ${jobsPerMin1} [${elapsed()}]`);
+	const jobsPerMin2 = await jobsPerMinute(2);
+	say(
+		`(b) tailor jobs per minute, local engine, 2 worker processes: ${jobsPerMin2} [${elapsed()}]`
+	);
+	say(
+		`    (${JOBS_PER_RUN} jobs per run over ${USERS} users; web WORKER=off + npm run worker processes)`
+	);
+
+	// (a) Cached tailor: every opportunity above now has its profile.
+	const targets: CachedTarget[] = opportunities.map((o) => ({
+		apiKey: o.account.apiKey,
+		opportunityId: o.id
+	}));
+	const cpu0 = { web: await cpuMs(web.pid), pg: await postgresCpuMs(dataDir) };
+	const cached = await cachedTailorLatency({
+		url: web.url,
+		targets,
+		rate: CACHED_RATE,
+		seconds: CACHED_SECONDS,
+		warmupSeconds: CACHED_WARMUP_SECONDS
+	});
+	if (cached.failures.length)
+		throw new Error(`cached tailor failed ${cached.failures.length} times: ${cached.failures[0]}`);
+	const requests = cached.latencies.length + CACHED_RATE * CACHED_WARMUP_SECONDS;
+	const webCpuPerRequest = round(((await cpuMs(web.pid)) - cpu0.web) / requests);
+	const pgCpuPerRequest = round(((await postgresCpuMs(dataDir)) - cpu0.pg) / requests);
+	const c = summary(cached.latencies);
+	say(
+		`(a) cached opportunities.tailor over HTTP at ${CACHED_RATE}/s (open loop): p50 ${c.p50} ms, p95 ${c.p95} ms, p99 ${c.p99} ms, max ${round(Math.max(...cached.latencies))} ms over ${c.n} requests [${elapsed()}]`
+	);
+	say(
+		`    server CPU per request: web process ${webCpuPerRequest} ms, PostgreSQL ${pgCpuPerRequest} ms (at ${CACHED_RATE}/s, ${round((CACHED_RATE * (webCpuPerRequest + pgCpuPerRequest)) / 10, 0)}% of one core)`
+	);
+	await stop(web);
+
+	// (c) Live progress subscribers on one fresh web process.
+	const sseWeb = started(await startWeb({ ...env, WORKER: 'off' }, true));
+	const sse = await sseBench({
+		web: sseWeb,
+		db: events.db,
+		accounts,
+		subscribers: SUBSCRIBERS,
+		clientCount: SSE_CLIENTS,
+		events: SSE_EVENTS,
+		rate: SSE_RATE,
+		warmup: 100
+	});
+	if (sse.errors.length) throw new Error(`subscriptions failed: ${sse.errors[0]}`);
+	if (sse.missing) throw new Error(`${sse.missing} events were not received`);
+	const ev = summary(sse.latencies);
+	const kbPerSubscriber = round((sse.rssAfter - sse.rssBefore) / 1024 / SUBSCRIBERS, 1);
+	const heapKbPerSubscriber = round((sse.heapAfter - sse.heapBefore) / 1024 / SUBSCRIBERS, 1);
+	const mb = (b: number) => round(b / 1024 / 1024, 1);
+	say(
+		`(c) ${SUBSCRIBERS} jobs.onProgress subscribers on one web process (${SSE_CLIENTS} client processes): [${elapsed()}]`
+	);
+	say(
+		`    event latency, append → received by the client: p50 ${ev.p50} ms, p95 ${ev.p95} ms, p99 ${ev.p99} ms over ${ev.n} events (${SSE_RATE} appends/s)`
+	);
+	say(
+		`    web process memory, idle subscribers: RSS ${mb(sse.rssBefore)} → ${mb(sse.rssAfter)} MB (${kbPerSubscriber} KB each), V8 heap after GC ${mb(sse.heapBefore)} → ${mb(sse.heapAfter)} MB (${heapKbPerSubscriber} KB each)`
+	);
+	say(
+		`    appends began late by p50 ${round(percentile(sse.appendLag, 50))} ms, p99 ${round(percentile(sse.appendLag, 99))} ms; the web process used ${round(sse.webCpuShare * 100, 0)}% of one core meanwhile`
+	);
+	say(
+		`    client clock offsets (measured, corrected): ${sse.clockOffsets.map((o) => round(o, 3)).join(', ')} ms`
+	);
+	await stop(sseWeb);
+
+	// (d) Orchestration overhead per step, from the database's own timestamps.
+	const worker = started(await startWorker(env, 'src/bench/bench-worker.ts'));
+	const engine = await JobEngine.start({
+		url: pg.url,
+		db,
+		sql,
+		log: createLogger('warn'),
+		pipelines: stepPipelines,
+		queue: { retries: 0 },
+		worker: false
+	});
+	const owner = accounts[0]!.userId;
+	const stepJobs: Record<string, string[]> = { few: [], many: [] };
+	for (let i = 0; i < STEP_JOBS + 3; i++) {
+		for (const [kind, pipeline] of [
+			['few', fewStepsPipeline],
+			['many', manyStepsPipeline]
+		] as const) {
+			const job = await engine.enqueue({ userId: owner, type: pipeline.name });
+			await expectCompleted([job.id]);
+			if (i >= 3) stepJobs[kind]!.push(job.id);
+		}
+	}
+	const runtimes = async (ids: string[]) =>
+		(
+			await sql<{ ms: number }[]>`
+				select extract(epoch from completed_at - started_at) * 1000 as ms
+				from document_jobs where id = any(${sql.array(ids)}::uuid[])`
+		).map((r) => Number(r.ms));
+	const few = percentile(await runtimes(stepJobs.few!), 50);
+	const many = percentile(await runtimes(stepJobs.many!), 50);
+	const stepOverheadMs = round((many - few) / (MANY_STEPS - FEW_STEPS));
+	say(
+		`(d) runner overhead per step: ${stepOverheadMs} ms (median job ${round(many)} ms with ${MANY_STEPS} no-work steps, ${round(few)} ms with ${FEW_STEPS}; one job at a time) [${elapsed()}]`
+	);
+	// The same in real tailor jobs, one at a time: job time minus the steps' own time, per step.
+	const tailorJobs: string[] = [];
+	for (const o of opportunities.slice(0, SEQUENTIAL_TAILOR_JOBS)) {
+		const r = await startTailor(db, engine, 1e9, o.account.userId, o.id, { regenerate: true });
+		if (r.kind !== 'job') throw new Error('expected a tailor job');
+		await expectCompleted([r.jobId]);
+		tailorJobs.push(r.jobId);
+	}
+	const perJob = await sql<{ ms: number; stepms: number; steps: number }[]>`
+		select extract(epoch from j.completed_at - j.started_at) * 1000 as ms,
+			sum(s.duration_ms) as stepms, count(s.*) as steps
+		from document_jobs j join job_steps s on s.job_id = j.id
+		where j.id = any(${sql.array(tailorJobs)}::uuid[]) group by j.id`;
+	const tailorOverhead = perJob.map((r) => (Number(r.ms) - Number(r.stepms)) / Number(r.steps));
+	say(
+		`    in tailor jobs (${perJob[0]?.steps} steps): (job time − step time) / steps, median ${round(percentile(tailorOverhead, 50))} ms over ${perJob.length} jobs [${elapsed()}]`
+	);
+	await engine.stop(5_000);
+	await stop(worker);
+	await listener.unlisten();
+	await events.sql.end();
+	await sql.end();
+
+	say(`(${elapsed()} in all)`);
+	say(
+		JSON.stringify({
+			cachedTailorP50Ms: c.p50,
+			cachedTailorP99Ms: c.p99,
+			jobsPerMin1,
+			jobsPerMin2,
+			subscribers: SUBSCRIBERS,
+			eventP50Ms: ev.p50,
+			eventP95Ms: ev.p95,
+			eventP99Ms: ev.p99,
+			kbPerSubscriber,
+			stepOverheadMs
+		})
+	);
+} finally {
+	await Promise.all([...procs].map((p) => p.stop()));
+	await pg.stop();
+	await rm(dataDir, { recursive: true, force: true });
+}
+process.exit(0);
