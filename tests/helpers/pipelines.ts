@@ -98,6 +98,27 @@ export function testPipelines(sql: Sql): Pipeline[] {
 			phases: [{ name: 'one', ticker: [], steps: [] }]
 		},
 		{
+			// Blocks in s2 until released, with s3 in the same phase: a cancel request is seen at a
+			// step boundary that enters no new phase.
+			name: 'test-gated-one-phase',
+			phases: [
+				{
+					name: 'one',
+					ticker: [],
+					steps: [
+						{
+							name: 's1',
+							async run(ctx) {
+								await waitForRelease(sql)(ctx);
+								return null;
+							}
+						},
+						ran('s2')
+					]
+				}
+			]
+		},
+		{
 			// Short jobs fetched several at a time: their claims and completions go out together.
 			name: 'test-batch',
 			batchSize: 10,

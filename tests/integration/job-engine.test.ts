@@ -120,6 +120,18 @@ describe('failure and cancellation', () => {
 		expect(await engine.cancel(user, job.id)).toBe('already-finished');
 	});
 
+	it('cancels a running job at a step boundary inside a phase', async () => {
+		const job = await engine.enqueue({ userId: user, type: 'test-gated-one-phase' });
+		await waitForEvent(engine, job.id, isHighlight('waiting (attempt 1)'));
+		expect(await engine.cancel(user, job.id)).toBe('cancelling');
+		await release(job.id);
+		const events = await collect(engine, job.id);
+		expect(terminal(events).payload).toEqual({ status: 'cancelled' });
+		expect(events.filter((e) => e.type === 'step').map((e) => e.payload.name)).toEqual(['s1']);
+		expect(highlights(events)).toEqual(['waiting (attempt 1)']);
+		expect((await jobRow(job.id)).status).toBe('cancelled');
+	});
+
 	it('cancels a waiting job at once', async () => {
 		// A queue no worker serves, so the job stays pending.
 		const unworked = { name: 'test-unworked', phases: [] };

@@ -226,3 +226,23 @@ export function completeJob(
 	if (!completer) completers.set(db, (completer = new Coalescer(completeMany(db))));
 	return completer.add({ jobId, attempt, json: JSON.stringify(summary) });
 }
+
+/**
+ * What a step boundary needs to know of the job, read without a lock: the attempt that owns it,
+ * its status and whether a cancel request waits; null when the job row is gone.
+ */
+export async function readJobState(
+	db: Database,
+	jobId: string
+): Promise<{ attempt: number; status: JobRow['status']; cancelRequested: boolean } | null> {
+	const [row] = await db.$client.unsafe<
+		{ attempt: number; status: JobRow['status']; cancel_requested: boolean }[]
+	>(
+		'select attempt, status, cancel_requested_at is not null as cancel_requested from document_jobs where id = $1',
+		[jobId],
+		{ prepare: true }
+	);
+	return row
+		? { attempt: row.attempt, status: row.status, cancelRequested: row.cancel_requested }
+		: null;
+}

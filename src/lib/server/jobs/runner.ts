@@ -4,7 +4,7 @@ import type { Database, Executor, Tx } from '../db/client';
 import { documentJobs, jobSteps } from '../db/schema';
 import type { Logger } from '../log';
 import { appendEvent, lockJob, TERMINAL_STATUSES } from './events';
-import { claimJob, completeJob } from './job-sql';
+import { claimJob, completeJob, readJobState } from './job-sql';
 import type { JobRow, Pipeline, StepContext } from './pipeline';
 
 /** Which process ran an attempt, for operators reading a job's events. */
@@ -86,18 +86,27 @@ export async function runJob(options: {
 					outputs[step.name] = done.get(step.name);
 					continue;
 				}
-				// A step boundary: honour a cancel request, enter the step's phase.
-				const stop = await guarded(async (tx, row) => {
-					if (row.cancelRequestedAt) {
-						await finish(tx, row, 'cancelled', {});
-						return true;
-					}
-					if (phase !== p.name) {
-						await tx.update(documentJobs).set({ phase: p.name }).where(eq(documentJobs.id, jobId));
-						await appendEvent(tx, jobId, 'phase', { phase: p.name, ticker: p.ticker });
-					}
-					return false;
-				});
+				// A step boundary: honour a cancel request, enter the step's phase. Inside a phase one
+				// read tells whether there is anything to do; writes go through the row lock.
+				const state = phase === p.name ? await readJobState(db, jobId) : null;
+				if (state && (state.attempt !== attempt || state.status !== 'processing'))
+					throw new Superseded();
+				const stop =
+					(!state || state.cancelRequested) &&
+					(await guarded(async (tx, row) => {
+						if (row.cancelRequestedAt) {
+							await finish(tx, row, 'cancelled', {});
+							return true;
+						}
+						if (phase !== p.name) {
+							await tx
+								.update(documentJobs)
+								.set({ phase: p.name })
+								.where(eq(documentJobs.id, jobId));
+							await appendEvent(tx, jobId, 'phase', { phase: p.name, ticker: p.ticker });
+						}
+						return false;
+					}));
 				if (stop) return 'cancelled';
 				phase = p.name;
 				if (signal.aborted)
