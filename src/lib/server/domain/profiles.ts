@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
 import type {
 	Evaluation,
 	JsonResume,
@@ -31,8 +31,15 @@ const pendingEvaluation: Evaluation = {
 	costCents: 0
 };
 
+/** The generated originals stay in the database: a view shows the current fields. */
+const {
+	narrativeOriginal: _n,
+	resumeDataOriginal: _r,
+	...viewColumns
+} = getTableColumns(tailoredProfiles);
+
 export function toProfileView(
-	row: ProfileRow,
+	row: Omit<ProfileRow, 'narrativeOriginal' | 'resumeDataOriginal'>,
 	opportunity: { title: string; company: string | null }
 ): ProfileView {
 	return {
@@ -56,7 +63,7 @@ export function toProfileView(
 async function load(db: Executor, where: ReturnType<typeof and>): Promise<ProfileView | null> {
 	const [row] = await db
 		.select({
-			profile: tailoredProfiles,
+			profile: viewColumns,
 			title: opportunities.title,
 			company: opportunities.company
 		})
