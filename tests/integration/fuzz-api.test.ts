@@ -50,7 +50,6 @@ const ids = {
 	claimId: '',
 	itemId: '',
 	shareToken: '',
-	shareId: '',
 	spareKeyId: ''
 };
 
@@ -70,7 +69,6 @@ beforeAll(async () => {
 	const career = await user.client.career.get.query();
 	const spare = await user.client.opportunities.create.mutate({ description: ternPosting });
 	const key = await user.browser.apiKeys.create.mutate({ name: 'spare' });
-	const [link] = await user.client.share.list.query();
 	Object.assign(ids, {
 		profileId: job.profileId!,
 		opportunityId: started.opportunityId,
@@ -79,7 +77,6 @@ beforeAll(async () => {
 		claimId: career.claims[0]!.id,
 		itemId: career.items[0]!.id,
 		shareToken: String(job.summary?.shareToken),
-		shareId: link!.id,
 		spareKeyId: key.id
 	});
 }, 180_000);
@@ -97,18 +94,15 @@ function headersFor(auth: Auth): Record<string, string> {
 }
 
 /** Sends one call as tRPC's HTTP link does: a mutation as a POST body, a query in the URL. */
-async function send(sent: Sent, extra: RequestInit = {}): Promise<Answer> {
+async function send(sent: Sent): Promise<Answer> {
 	const url = `${api.url}/api/trpc/${sent.path}`;
 	const headers = { 'content-type': 'application/json', ...headersFor(sent.auth) };
 	const res =
 		sent.kind === 'mutation'
-			? await fetch(url, { method: 'POST', headers, body: sent.body, ...extra })
+			? await fetch(url, { method: 'POST', headers, body: sent.body })
 			: await fetch(
 					`${url}${url.includes('?') ? '&' : '?'}input=${encodeURIComponent(sent.body.toWellFormed())}`,
-					{
-						headers,
-						...extra
-					}
+					{ headers }
 				);
 	return {
 		status: res.status,
@@ -512,6 +506,48 @@ describe('the request envelope', () => {
 				}
 			),
 			fuzzOptions(120)
+		);
+	});
+});
+
+// ------------------------------------------------------------------------------ page routes
+
+describe('pages addressed by id or token', () => {
+	it('made-up ids, tokens and formats in page URLs are a 404 (or a redirect), never a 5xx', async () => {
+		const segment = fc.oneof(
+			fc.uuid(),
+			fc.stringMatching(/^[A-Za-z0-9_-]{16,128}$/),
+			fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+			fragmentText(4).filter((t) => t.length > 0)
+		);
+		const page = fc.oneof(
+			segment.map((t) => `/s/${encodeURIComponent(t.toWellFormed())}`),
+			segment.map((id) => `/profiles/${encodeURIComponent(id.toWellFormed())}`),
+			fc
+				.tuple(
+					fc.oneof(
+						fc.constant('').map(() => ids.profileId),
+						segment
+					),
+					segment
+				)
+				.map(
+					([id, format]) =>
+						`/profiles/${encodeURIComponent(id.toWellFormed())}/export/${encodeURIComponent(format.toWellFormed())}`
+				),
+			segment.map((id) => `/jobs/${encodeURIComponent(id.toWellFormed())}`),
+			segment.map((id) => `/opportunities/${encodeURIComponent(id.toWellFormed())}`)
+		);
+		await fc.assert(
+			fc.asyncProperty(page, fc.boolean(), async (path, signedIn) => {
+				const res = await fetch(`${api.url}${path}`, {
+					headers: signedIn ? { cookie: user.cookie } : {},
+					redirect: 'manual'
+				});
+				await res.arrayBuffer();
+				expect(res.status, path).toBeLessThan(500);
+			}),
+			fuzzOptions(60)
 		);
 	});
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsedPostingSchema } from '../../src/lib/schemas/profile';
-import { findUnstorable, MAX_DEPTH } from '../../src/lib/schemas/storable';
+import { findUnstorable, MAX_DEPTH, printable } from '../../src/lib/schemas/storable';
 import {
 	CareerImportError,
 	exportJsonResume,
@@ -373,5 +373,31 @@ describe('pasted postings', () => {
 			}),
 			fuzzOptions(300)
 		);
+	});
+});
+
+describe('what can be stored', () => {
+	it('messages quote text printably: ordinary text as is, control characters and broken Unicode escaped', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fragmentText(8), (a, b) => {
+				const text = a + b;
+				const shown = printable(text);
+				expect(shown.isWellFormed()).toBe(true);
+				// eslint-disable-next-line no-control-regex
+				const control = /[\u0000-\u001f\u007f]/;
+				expect(control.test(shown)).toBe(false);
+				if (text.isWellFormed() && !control.test(text)) expect(shown).toBe(text);
+			}),
+			fuzzOptions(300)
+		);
+	});
+
+	it(`nesting is refused from level ${MAX_DEPTH + 1} on, objects and arrays alike`, () => {
+		for (const as of ['array', 'object'] as const) {
+			expect(findUnstorable(JSON.parse(nested(MAX_DEPTH, as).text))).toBeNull();
+			expect(findUnstorable(JSON.parse(nested(MAX_DEPTH + 1, as).text))?.message).toMatch(
+				/nested too deeply/
+			);
+		}
 	});
 });
