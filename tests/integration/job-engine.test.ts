@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentJobs, jobEvents, jobSteps } from '../../src/lib/server/db/schema';
 import type { JobEngine } from '../../src/lib/server/jobs/engine';
 import { claimJob, completeJob } from '../../src/lib/server/jobs/job-sql';
+import { lockJob } from '../../src/lib/server/jobs/events';
 import { testDatabase, type TestDatabase } from '../helpers/db';
 import {
 	collect,
@@ -89,6 +90,47 @@ describe('step checkpoints', () => {
 		expect([...ids].sort((a, b) => a - b)).toEqual(ids);
 		const stored = await t.db.select().from(jobEvents).where(eq(jobEvents.jobId, job.id));
 		expect(stored.map((e) => e.id)).toEqual(ids);
+	});
+});
+
+describe('claims', () => {
+	it('a retry claimed while the attempt before stores a checkpoint gets that checkpoint', async () => {
+		const idle = await startEngine(t, {
+			worker: false,
+			pipelines: [{ name: 'test-unworked', phases: [] }]
+		});
+		const [job] = await idle.enqueueMany('test-unworked', [{ userId: user }]);
+		const id = job!.id;
+		expect(await claimJob(t.db, id, 1, { status: 'processing', attempt: 1 })).not.toBeNull();
+
+		// Attempt 1, still running, stores the checkpoint of s1 under the job's row lock; attempt 2
+		// claims the job meanwhile and waits for that lock.
+		let locked!: () => void;
+		const isLocked = new Promise<void>((r) => (locked = r));
+		let commit!: () => void;
+		const committing = new Promise<void>((r) => (commit = r));
+		const attempt1 = t.db.transaction(async (tx) => {
+			await lockJob(tx, id);
+			await tx
+				.insert(jobSteps)
+				.values({ jobId: id, name: 's1', output: { from: 's1' }, attempt: 1, durationMs: 1 });
+			locked();
+			await committing;
+		});
+		await isLocked;
+		const claim = claimJob(t.db, id, 2, { status: 'processing', attempt: 2 });
+		for (;;) {
+			const [waiting] = await t.sql<{ n: number }[]>`
+				select count(*)::int as n from pg_stat_activity
+				where datname = current_database() and wait_event_type = 'Lock'
+					and query like '%update document_jobs%'`;
+			if (waiting!.n > 0) break;
+		}
+		commit();
+		await attempt1;
+		const claimed = await claim;
+		expect(claimed?.job.attempt).toBe(2);
+		expect([...claimed!.steps]).toEqual([['s1', { from: 's1' }]]);
 	});
 });
 

@@ -26,11 +26,13 @@ const CLAIM_SQL = `
 		select id, 'status', ($3::text::jsonb) -> (array_position($1::uuid[], id) - 1) from j
 		returning id, job_id, ${EVENT_MESSAGE_SQL} as message
 	)
-	select j.*,
-		(select coalesce(json_agg(json_build_object('name', s.name, 'output', s.output)), '[]'::json)
-			from job_steps s where s.job_id = j.id) as steps,
-		${ANNOUNCE_SQL}
-	from j join e on e.job_id = j.id`;
+	select j.*, ${ANNOUNCE_SQL} from j join e on e.job_id = j.id`;
+
+// A retry's stored checkpoints, read in a statement of their own after its claim. Not in the claim:
+// the claim may wait for the previous attempt's last checkpoint transaction to release the row
+// lock, and a read in the same statement sees the data as of the statement's start, without that
+// checkpoint. A first attempt has none (an attempt's checkpoints need its claim).
+const STEPS_SQL = 'select job_id, name, output from job_steps where job_id = any($1::uuid[])';
 
 const COMPLETE_SQL = `
 	with j as (
@@ -66,7 +68,6 @@ type RawJob = {
 	created_at: string | Date;
 	started_at: string | Date | null;
 	completed_at: string | Date | null;
-	steps: { name: string; output: unknown }[];
 };
 
 const date = (v: string | Date | null) => (v === null ? null : new Date(v));
@@ -147,11 +148,17 @@ function claimMany(db: Database) {
 			],
 			{ prepare: true }
 		);
-		const byId = new Map(rows.map((r) => [r.id, r]));
-		return reqs.map((req) => {
-			const r = byId.get(req.jobId);
-			return r ? toClaimed(r) : null;
-		});
+		const claimed = new Map(rows.map((r) => [r.id, toClaimed(r)]));
+		const retries = [...claimed.values()].filter((c) => c.job.attempt > 1);
+		if (retries.length) {
+			const steps = await db.$client.unsafe<{ job_id: string; name: string; output: unknown }[]>(
+				STEPS_SQL,
+				[retries.map((c) => c.job.id)],
+				{ prepare: true }
+			);
+			for (const s of steps) claimed.get(s.job_id)!.steps.set(s.name, s.output);
+		}
+		return reqs.map((req) => claimed.get(req.jobId) ?? null);
 	});
 }
 
@@ -190,7 +197,7 @@ function toClaimed(r: RawJob): Claimed {
 		startedAt: date(r.started_at),
 		completedAt: date(r.completed_at)
 	};
-	return { job, steps: new Map(r.steps.map((s) => [s.name, s.output])) };
+	return { job, steps: new Map() };
 }
 
 const claimers = new WeakMap<Database, Coalescer<Request, Claimed | null>>();
