@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { idSchema } from '$lib/schemas/api';
+import { unstorableReason } from '$lib/schemas/storable';
 import { NotFoundError } from '$lib/server/domain/errors';
 
 /** The signed-in user, or a redirect to sign-in that comes back to this page. */
@@ -22,4 +23,16 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
 		if (e instanceof NotFoundError) error(404, e.message);
 		throw e;
 	}
+}
+
+/**
+ * The first form field PostgreSQL could not store (a NUL character, broken Unicode), as a message
+ * for the person; null when all can be stored.
+ */
+export function unstorableField(fields: Record<string, string>): string | null {
+	for (const [label, value] of Object.entries(fields)) {
+		const reason = unstorableReason(value);
+		if (reason) return `The ${label} ${reason}.`;
+	}
+	return null;
 }

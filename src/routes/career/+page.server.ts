@@ -10,7 +10,7 @@ import {
 } from '$lib/server/domain/career';
 import { InvalidInputError } from '$lib/server/domain/errors';
 import { webApp } from '$lib/server/web';
-import { orNotFound, requireUser, routeId } from '$lib/ui/guard.server';
+import { orNotFound, requireUser, routeId, unstorableField } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -71,6 +71,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const text = String(form.get('text') ?? '').trim();
 		if (!text) return fail(400, { form: 'text', message: 'Paste your resume’s text.' });
+		const unstorable = unstorableField({ text });
+		if (unstorable) return fail(400, { form: 'text', message: unstorable });
 		if (text.length > LIMITS.longText)
 			return fail(400, {
 				form: 'text',
@@ -90,13 +92,21 @@ export const actions: Actions = {
 		if (text.length > LIMITS.shortText)
 			return fail(400, { form: 'add', target, message: `At most ${LIMITS.shortText} characters.` });
 		if (!kind.success) return fail(400, { form: 'add', target, message: 'Choose a kind of fact.' });
-		await orNotFound(
-			createClaim(webApp().conn.db, user.id, {
-				text,
-				kind: kind.data,
-				itemId: itemId ? routeId(itemId) : null
-			})
-		);
+		const unstorable = unstorableField({ fact: text });
+		if (unstorable) return fail(400, { form: 'add', target, message: unstorable });
+		try {
+			await orNotFound(
+				createClaim(webApp().conn.db, user.id, {
+					text,
+					kind: kind.data,
+					itemId: itemId ? routeId(itemId) : null
+				})
+			);
+		} catch (e) {
+			if (e instanceof InvalidInputError)
+				return fail(400, { form: 'add', target, message: e.message });
+			throw e;
+		}
 		return { form: 'add', target, imported: 'Fact added.' };
 	},
 	editClaim: async ({ locals, url, request }) => {
@@ -107,7 +117,14 @@ export const actions: Actions = {
 		if (!text) return fail(400, { form: 'claim', message: 'A fact cannot be empty.' });
 		if (text.length > LIMITS.shortText)
 			return fail(400, { form: 'claim', message: `At most ${LIMITS.shortText} characters.` });
-		await orNotFound(updateClaim(webApp().conn.db, user.id, id, { text }));
+		const unstorable = unstorableField({ fact: text });
+		if (unstorable) return fail(400, { form: 'claim', message: unstorable });
+		try {
+			await orNotFound(updateClaim(webApp().conn.db, user.id, id, { text }));
+		} catch (e) {
+			if (e instanceof InvalidInputError) return fail(400, { form: 'claim', message: e.message });
+			throw e;
+		}
 		return { form: 'claim', imported: 'Fact updated.' };
 	},
 	deleteClaim: async ({ locals, url, request }) => {

@@ -3,7 +3,7 @@ import { LIMITS } from '$lib/schemas/api';
 import { createApiKey, listApiKeys, revokeApiKey } from '$lib/server/api-keys';
 import { getUsage } from '$lib/server/domain/usage';
 import { webApp } from '$lib/server/web';
-import { requireUser } from '$lib/ui/guard.server';
+import { requireUser, unstorableField } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -22,6 +22,8 @@ export const actions: Actions = {
 		const name = String((await request.formData()).get('name') ?? '').trim();
 		if (name.length > LIMITS.name)
 			return fail(400, { message: `A key name has at most ${LIMITS.name} characters.` });
+		const unstorable = unstorableField({ 'key name': name });
+		if (unstorable) return fail(400, { message: unstorable });
 		const created = await createApiKey(webApp().auth, user.id, name || undefined);
 		return { created: { key: created.key, name: created.name } };
 	},

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { authErrorMessage } from '$lib/server/auth-errors';
 import { webApp } from '$lib/server/web';
+import { unstorableField } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -19,6 +20,14 @@ export const actions: Actions = {
 		if (password.length < 8) {
 			return fail(400, { name, email, message: 'Use a password of at least 8 characters.' });
 		}
+		if (name.length > 100 || email.length > 254 || password.length > 128)
+			return fail(400, {
+				name: name.slice(0, 100),
+				email: email.slice(0, 254),
+				message: 'A name has at most 100 characters, an email 254 and a password 128.'
+			});
+		const unstorable = unstorableField({ name, email, password });
+		if (unstorable) return fail(400, { name: '', email: '', message: unstorable });
 		try {
 			await webApp().auth.api.signUpEmail({
 				body: { name: name || email.split('@')[0]!, email, password },

@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { addOpportunityAndTailor, checkPage, importCareer, signUp } from './support';
+
+// This project's server fails the first narrative it is asked for (TAILOR_TEST_FAIL_STEPS).
+test('a failed job says why and a retry succeeds', async ({ page }) => {
+	await signUp(page);
+	await importCareer(page);
+	await addOpportunityAndTailor(page);
+	const failedJob = page.url();
+
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('This job failed.');
+	await expect(alert).toContainText('narrative step failed');
+	await expect(page.locator('.head .badge')).toHaveText('Failed');
+	await checkPage(page, 'progress-failed');
+
+	await page.getByRole('button', { name: 'Retry' }).click();
+	await page.waitForURL(
+		(url) => /\/jobs\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== failedJob
+	);
+	await page.waitForURL(/\/profiles\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { name: 'Talking points' })).toBeVisible();
+});
