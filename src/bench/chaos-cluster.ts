@@ -298,6 +298,8 @@ export type Stream = {
 	ids: string[];
 	/** Connections the client made (its own reconnects included). */
 	connections: number;
+	/** When the first connection was established (Date.now()). */
+	connectedAt: number | null;
 	/** Subscriptions opened again with the last event id after the client gave up on one. */
 	resubscribed: number;
 	/** The server ended the stream (after the terminal event). */
@@ -316,7 +318,7 @@ export function follow(
 	slot: WebSlot,
 	tailor: TailorClient,
 	jobId: string,
-	onEvent?: (e: JobProgress) => void
+	onEvent?: (e: JobProgress, stream: Stream) => void
 ): Stream {
 	let settle!: () => void;
 	const stream: Stream = {
@@ -324,6 +326,7 @@ export function follow(
 		web: slot.url,
 		ids: [],
 		connections: 0,
+		connectedAt: null,
 		resubscribed: 0,
 		ended: false,
 		error: null,
@@ -335,10 +338,13 @@ export function follow(
 	};
 	const open = (lastEventId?: string) =>
 		tailor.jobs.onProgress.subscribe(lastEventId ? { jobId, lastEventId } : { jobId }, {
-			onStarted: () => stream.connections++,
+			onStarted: () => {
+				stream.connections++;
+				stream.connectedAt ??= Date.now();
+			},
 			onData: (e) => {
 				stream.ids.push(e.id);
-				onEvent?.(e);
+				onEvent?.(e, stream);
 			},
 			onComplete: () => {
 				stream.ended = true;

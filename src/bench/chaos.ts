@@ -414,10 +414,11 @@ async function run(): Promise<boolean> {
 				`max ${seconds(Math.max(...failover))} (heartbeat expiry, then the retry)`
 		);
 	say(`Replacement workers: ready after p50 ${seconds(percentile(workers.startTimes, 50))}`);
-	say(
-		`Web restarts: ${webRestarts} (SIGKILL and SIGTERM in turn), back listening after p50 ` +
-			`${seconds(percentile(webDowntimes, 50))}`
-	);
+	if (webRestarts)
+		say(
+			`Web restarts: ${webRestarts} (SIGKILL and SIGTERM in turn), back listening after p50 ` +
+				`${seconds(percentile(webDowntimes, 50))}`
+		);
 	say(
 		`Streams: ${delivered.streams} subscribers, ${delivered.events} events received, ` +
 			`${reconnects} reconnects by the client, ${resubscribed} resubscriptions from the last id`
