@@ -162,3 +162,18 @@ test('a reload in the middle of a job picks up where it was, with nothing repeat
 	expect(await highlightList(page).allTextContents()).toEqual(live);
 	await checkPage(page, 'progress-finished');
 });
+
+test('cancel stops a running job at the next step and offers to start again', async ({ page }) => {
+	await signUp(page);
+	await importCareer(page);
+	await addOpportunityAndTailor(page);
+	await expect(highlightList(page).first()).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.locator('.head .badge')).toHaveText('Cancelled');
+	await expect(page.getByText('This job was cancelled.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+	// Nothing was kept: the opportunity has no profile.
+	await page.getByRole('link', { name: 'Open the opportunity' }).click();
+	await expect(page.getByRole('button', { name: 'Tailor my profile' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'View tailored profile' })).toHaveCount(0);
+});
