@@ -1,11 +1,14 @@
 // A reproduction, not part of `npm run chaos`: can a retry's claim miss a checkpoint that the
-// attempt before it commits at the same moment? (docs/RELIABILITY.md, "Known gaps".)
+// attempt before it commits at the same moment? (docs/RELIABILITY.md, "Findings and known gaps".)
+// It could, while the claim read the stored steps in its own statement; since the claim reads
+// them in a statement of its own, this prints the checkpoint among the finished steps.
 //
 // Attempt 1 of a job, still alive (its pg-boss job expired under it: a stalled event loop, say),
 // is storing a checkpoint: it holds the job's row lock. Attempt 2's claim (one statement: UPDATE
 // the row, read the stored steps) waits for that lock. When attempt 1 commits, the UPDATE goes
-// ahead on the new row version, but the statement's read of `job_steps` uses the snapshot taken
-// when the statement began, before the commit. Run with `npx tsx src/bench/chaos-claim-race.ts`.
+// ahead on the new row version, but a read of `job_steps` in that same statement would use the
+// snapshot taken when the statement began, before the commit.
+// Run with `npx tsx src/bench/chaos-claim-race.ts`.
 import { randomUUID } from 'node:crypto';
 import { createDb } from '../lib/server/db/client';
 import { documentJobs, users } from '../lib/server/db/schema';
