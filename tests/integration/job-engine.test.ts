@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentJobs, jobEvents, jobSteps } from '../../src/lib/server/db/schema';
 import type { JobEngine } from '../../src/lib/server/jobs/engine';
-import { claimJob, completeJob } from '../../src/lib/server/jobs/job-sql';
+import { claimJob, completeJob, writeCheckpoint } from '../../src/lib/server/jobs/job-sql';
 import { lockJob } from '../../src/lib/server/jobs/events';
 import { testDatabase, type TestDatabase } from '../helpers/db';
 import {
@@ -297,6 +297,80 @@ describe('batches', () => {
 		expect(await statuses(ids[0]!)).toEqual(['pending', 'processing', 'completed']);
 		expect(await statuses(ids[1]!)).toEqual(['pending', 'processing']);
 		expect(await statuses(ids[2]!)).toEqual(['pending', 'processing', 'completed']);
+	});
+
+	it('stores a step checkpoint in one statement, fenced by attempt, reporting a cancel request', async () => {
+		const idle = await startEngine(t, {
+			worker: false,
+			pipelines: [{ name: 'test-unworked', phases: [] }]
+		});
+		const [job] = await idle.enqueueMany('test-unworked', [{ userId: user }]);
+		const id = job!.id;
+		expect(await claimJob(t.db, id, 1, { status: 'processing', attempt: 1 })).not.toBeNull();
+		expect(await claimJob(t.db, id, 2, { status: 'processing', attempt: 2 })).not.toBeNull();
+		const checkpoint = (attempt: number, name: string, output: unknown) =>
+			writeCheckpoint(t.db, {
+				jobId: id,
+				attempt,
+				name,
+				output,
+				durationMs: 3,
+				event: { name, phase: 'run', durationMs: 3 }
+			});
+		const stepEvents = async () =>
+			(await t.db.select().from(jobEvents).where(eq(jobEvents.jobId, id)))
+				.sort((a, b) => a.id - b.id)
+				.filter((e) => e.type === 'step')
+				.map((e) => e.payload);
+		const stored = async () =>
+			(await t.db.select().from(jobSteps).where(eq(jobSteps.jobId, id)))
+				.sort((a, b) => a.name.localeCompare(b.name))
+				.map((s) => [s.name, s.output, s.attempt]);
+
+		// Attempt 1 was superseded by attempt 2: its checkpoint is refused and it learns who owns the job.
+		expect(await checkpoint(1, 's1', { from: 1 })).toEqual({
+			attempt: 2,
+			status: 'processing',
+			cancelRequested: false
+		});
+		expect(await stored()).toEqual([]);
+		expect(await stepEvents()).toEqual([]);
+
+		expect(await checkpoint(2, 's1', { from: 2 })).toEqual({
+			attempt: 2,
+			status: 'processing',
+			cancelRequested: false
+		});
+		// A cancel request is reported by the next checkpoint, which is still stored.
+		expect(await idle.cancel(user, id)).toBe('cancelling');
+		expect(await checkpoint(2, 's2', null)).toEqual({
+			attempt: 2,
+			status: 'processing',
+			cancelRequested: true
+		});
+		expect(await stored()).toEqual([
+			['s1', { from: 2 }, 2],
+			['s2', null, 2]
+		]);
+		expect(await stepEvents()).toEqual([
+			{ name: 's1', phase: 'run', durationMs: 3 },
+			{ name: 's2', phase: 'run', durationMs: 3 }
+		]);
+
+		// An ended job takes no more checkpoints; a job that does not exist reports nothing.
+		expect(await completeJob(t.db, id, 2, null)).toBe(true);
+		expect((await checkpoint(2, 's3', 1))?.status).toBe('completed');
+		expect(await stored()).toHaveLength(2);
+		expect(
+			await writeCheckpoint(t.db, {
+				jobId: '00000000-0000-4000-8000-000000000000',
+				attempt: 1,
+				name: 's1',
+				output: null,
+				durationMs: 0,
+				event: {}
+			})
+		).toBeNull();
 	});
 
 	it('a value the database refuses fails only its own job of the batch', async () => {

@@ -1,5 +1,6 @@
-import type { Database } from '../db/client';
-import { ANNOUNCE_SQL, EVENT_MESSAGE_SQL } from './events';
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client';
+import { announce, ANNOUNCE_SQL, EVENT_MESSAGE_SQL, eventMessage } from './events';
 import type { JobRow } from './pipeline';
 
 // The two writes every job makes, start and finish. Each is one statement for any number of jobs:
@@ -234,22 +235,77 @@ export function completeJob(
 	return completer.add({ jobId, attempt, json: JSON.stringify(summary) });
 }
 
+/** What a step boundary needs to know of the job: who owns it, its status, a waiting cancel. */
+export type JobState = { attempt: number; status: JobRow['status']; cancelRequested: boolean };
+
+// A checkpoint of a step that ran outside a transaction, in one statement (autocommit): it locks
+// the job's row, and only if this attempt still owns the job (status `processing`) stores the
+// step's output and appends its `step` event, announced with NOTIFY at commit. The event's id is
+// drawn after the lock is held (the insert reads its row from the locked CTE), which keeps one
+// job's events in commit order, as `lockJob` does for a transaction. It returns the job's state as
+// of the lock, so the next step boundary knows of a cancel request without a read of its own.
+const CHECKPOINT_SQL = `
+	with j as (
+		select id, attempt, status, cancel_requested_at is not null as cancel_requested
+		from document_jobs where id = $1 for update
+	), s as (
+		insert into job_steps (job_id, name, output, attempt, duration_ms)
+		select id, $3, nullif($4::text::jsonb, 'null'::jsonb), $2, $5 from j
+		where attempt = $2 and status = 'processing'
+		returning job_id
+	), e as (
+		insert into job_events (job_id, type, payload)
+		select job_id, 'step', $6::text::jsonb from s
+		returning id, job_id, ${EVENT_MESSAGE_SQL} as message
+	)
+	select j.attempt, j.status, j.cancel_requested, (select count(${ANNOUNCE_SQL}) from e) as events
+	from j`;
+
+export type Checkpoint = {
+	jobId: string;
+	attempt: number;
+	name: string;
+	output: unknown;
+	durationMs: number;
+	/** The `step` event's payload. */
+	event: Record<string, unknown>;
+};
+
+const checkpointParams = (c: Checkpoint) => [
+	c.jobId,
+	c.attempt,
+	c.name,
+	JSON.stringify(c.output ?? null),
+	c.durationMs,
+	JSON.stringify(c.event)
+];
+
 /**
- * What a step boundary needs to know of the job, read without a lock: the attempt that owns it,
- * its status and whether a cancel request waits; null when the job row is gone.
+ * Stores a step's checkpoint with its event if this attempt still owns the job, in one statement.
+ * Returns the job's state as the statement found it (null when the row is gone); when its attempt
+ * or status is not this attempt's `processing`, nothing was written.
  */
-export async function readJobState(
-	db: Database,
-	jobId: string
-): Promise<{ attempt: number; status: JobRow['status']; cancelRequested: boolean } | null> {
+export async function writeCheckpoint(db: Database, c: Checkpoint): Promise<JobState | null> {
 	const [row] = await db.$client.unsafe<
 		{ attempt: number; status: JobRow['status']; cancel_requested: boolean }[]
-	>(
-		'select attempt, status, cancel_requested_at is not null as cancel_requested from document_jobs where id = $1',
-		[jobId],
-		{ prepare: true }
-	);
+	>(CHECKPOINT_SQL, checkpointParams(c), { prepare: true });
 	return row
 		? { attempt: row.attempt, status: row.status, cancelRequested: row.cancel_requested }
 		: null;
+}
+
+/** The checkpoint and its event, in a transaction that holds the job's row lock (see `lockJob`). */
+export async function writeCheckpointLocked(tx: Executor, c: Checkpoint): Promise<void> {
+	await tx.execute(sql`
+		with s as (
+			insert into job_steps (job_id, name, output, attempt, duration_ms)
+			values (${c.jobId}, ${c.name}, nullif(${JSON.stringify(c.output ?? null)}::text::jsonb,
+				'null'::jsonb), ${c.attempt}, ${c.durationMs})
+			returning job_id
+		), e as (
+			insert into job_events (job_id, type, payload)
+			select job_id, 'step', ${JSON.stringify(c.event)}::text::jsonb from s
+			returning id, job_id, ${eventMessage} as message
+		)
+		select count(${announce}) from e`);
 }

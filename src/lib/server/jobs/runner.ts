@@ -1,10 +1,17 @@
 import { hostname } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor, Tx } from '../db/client';
-import { documentJobs, jobSteps } from '../db/schema';
+import { documentJobs } from '../db/schema';
 import type { Logger } from '../log';
 import { appendEvent, lockJob, TERMINAL_STATUSES } from './events';
-import { claimJob, completeJob, readJobState } from './job-sql';
+import {
+	claimJob,
+	completeJob,
+	writeCheckpoint,
+	writeCheckpointLocked,
+	type Checkpoint,
+	type JobState
+} from './job-sql';
 import type { JobRow, Pipeline, StepContext } from './pipeline';
 
 /** Which process ran an attempt, for operators reading a job's events. */
@@ -79,6 +86,8 @@ export async function runJob(options: {
 
 	try {
 		let phase = job.phase;
+		// The job as the claim found it: this attempt's, and no cancel request waiting.
+		let state: JobState = { attempt, status: 'processing', cancelRequested: false };
 		for (const p of pipeline.phases) {
 			for (const step of p.steps) {
 				if (step.skip?.(ctx)) continue;
@@ -86,13 +95,11 @@ export async function runJob(options: {
 					outputs[step.name] = done.get(step.name);
 					continue;
 				}
-				// A step boundary: honour a cancel request, enter the step's phase. Inside a phase one
-				// read tells whether there is anything to do; writes go through the row lock.
-				const state = phase === p.name ? await readJobState(db, jobId) : null;
-				if (state && (state.attempt !== attempt || state.status !== 'processing'))
-					throw new Superseded();
+				// A step boundary: honour a cancel request, enter the step's phase. What the last write
+				// (the claim, or the previous step's checkpoint) found of the job tells whether there is
+				// anything to do; when there is, it is done under the row lock.
 				const stop =
-					(!state || state.cancelRequested) &&
+					(state.cancelRequested || phase !== p.name) &&
 					(await guarded(async (tx, row) => {
 						if (row.cancelRequestedAt) {
 							await finish(tx, row, 'cancelled', {});
@@ -108,34 +115,47 @@ export async function runJob(options: {
 						return false;
 					}));
 				if (stop) return 'cancelled';
+				state = { attempt, status: 'processing', cancelRequested: false };
 				phase = p.name;
 				if (signal.aborted)
 					throw new Error('the worker lost this job (it expired or the worker is stopping)');
 
 				const started = performance.now();
-				let stepMs = 0;
-				const checkpoint = async (tx: Tx, output: unknown) => {
+				const checkpoint = (output: unknown, stepMs: number): Checkpoint => {
 					const durationMs = Math.round(stepMs);
-					await tx
-						.insert(jobSteps)
-						.values({ jobId, name: step.name, output: output ?? null, attempt, durationMs });
-					await appendEvent(tx, jobId, 'step', { name: step.name, phase: p.name, durationMs });
+					return {
+						jobId,
+						attempt,
+						name: step.name,
+						output,
+						durationMs,
+						event: { name: step.name, phase: p.name, durationMs }
+					};
 				};
 				let output: unknown;
+				let stepMs: number;
 				if (step.transactional) {
-					output = await guarded(async (tx) => {
+					// The step's effects and its checkpoint commit together, under the row lock.
+					let cancelRequested: boolean;
+					[output, stepMs, cancelRequested] = await guarded(async (tx, row) => {
 						const t0 = performance.now();
 						// Inside this transaction the job row is locked, so highlights go through it too.
 						const highlight = (text: string) => addHighlight(tx, jobId, text);
 						const out = await step.run({ ...ctx, highlight, tx });
-						stepMs = performance.now() - t0;
-						await checkpoint(tx, out);
-						return out;
+						const ms = performance.now() - t0;
+						await writeCheckpointLocked(tx, checkpoint(out, ms));
+						return [out, ms, !!row.cancelRequestedAt] as const;
 					});
+					state = { attempt, status: 'processing', cancelRequested };
 				} else {
 					output = await step.run(ctx);
 					stepMs = performance.now() - started;
-					await guarded((tx) => checkpoint(tx, output));
+					// One statement: checks that this attempt owns the job, stores the checkpoint with its
+					// event, and reports a waiting cancel request for the next boundary.
+					const found = await writeCheckpoint(db, checkpoint(output, stepMs));
+					if (!found || found.attempt !== attempt || found.status !== 'processing')
+						throw new Superseded();
+					state = found;
 				}
 				outputs[step.name] = output ?? null;
 				options.onStepTiming?.(step.name, stepMs, performance.now() - started);
