@@ -2,7 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentJobs, jobEvents, jobSteps } from '../../src/lib/server/db/schema';
 import type { JobEngine } from '../../src/lib/server/jobs/engine';
-import { claimJob, completeJob, writeCheckpoint } from '../../src/lib/server/jobs/job-sql';
+import {
+	addHighlightFenced,
+	claimJob,
+	completeJob,
+	enterPhase,
+	writeCheckpoint
+} from '../../src/lib/server/jobs/job-sql';
 import { lockJob } from '../../src/lib/server/jobs/events';
 import { testDatabase, type TestDatabase } from '../helpers/db';
 import {
@@ -341,6 +347,8 @@ describe('batches', () => {
 			status: 'processing',
 			cancelRequested: false
 		});
+		expect(await enterPhase(t.db, id, 2, 'run', { phase: 'run' })).toBe(true);
+		expect((await jobRow(id)).phase).toBe('run');
 		// A cancel request is reported by the next checkpoint, which is still stored.
 		expect(await idle.cancel(user, id)).toBe('cancelling');
 		expect(await checkpoint(2, 's2', null)).toEqual({
@@ -356,6 +364,19 @@ describe('batches', () => {
 			{ name: 's1', phase: 'run', durationMs: 3 },
 			{ name: 's2', phase: 'run', durationMs: 3 }
 		]);
+
+		// Phase changes and highlights outside a transaction are fenced the same way; a phase is not
+		// entered while a cancel request waits (the runner then cancels under the row lock).
+		expect(await addHighlightFenced(t.db, id, 1, 'stale')).toBe(false);
+		expect(await enterPhase(t.db, id, 1, 'stale', { phase: 'stale' })).toBe(false);
+		expect(await enterPhase(t.db, id, 2, 'next', { phase: 'next' })).toBe(false);
+		expect(await addHighlightFenced(t.db, id, 2, 'still shown')).toBe(true);
+		const row = await jobRow(id);
+		expect([row.phase, row.highlights]).toEqual(['run', ['still shown']]);
+		const types = (await t.db.select().from(jobEvents).where(eq(jobEvents.jobId, id)))
+			.sort((a, b) => a.id - b.id)
+			.map((e) => e.type);
+		expect(types).toEqual(['status', 'status', 'status', 'step', 'phase', 'step', 'highlight']);
 
 		// An ended job takes no more checkpoints; a job that does not exist reports nothing.
 		expect(await completeJob(t.db, id, 2, null)).toBe(true);

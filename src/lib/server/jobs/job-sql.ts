@@ -309,3 +309,66 @@ export async function writeCheckpointLocked(tx: Executor, c: Checkpoint): Promis
 		)
 		select count(${announce}) from e`);
 }
+
+// A phase change or a highlight of an attempt outside a transaction, in one statement: the UPDATE
+// takes the job's row lock and writes only if this attempt owns the job (for a phase change, also
+// only if no cancel request waits), and the event, inserted from its result, gets its id under
+// that lock. It returns how many events it announced: 0 when nothing was written.
+const PHASE_SQL = `
+	with j as (
+		update document_jobs set phase = $3
+		where id = $1 and attempt = $2 and status = 'processing' and cancel_requested_at is null
+		returning id
+	), e as (
+		insert into job_events (job_id, type, payload)
+		select id, 'phase', $4::text::jsonb from j
+		returning id, job_id, ${EVENT_MESSAGE_SQL} as message
+	)
+	select count(${ANNOUNCE_SQL})::int as events from e`;
+
+const HIGHLIGHT_SQL = `
+	with j as (
+		update document_jobs set highlights = highlights || $3::text::jsonb
+		where id = $1 and attempt = $2 and status = 'processing'
+		returning id
+	), e as (
+		insert into job_events (job_id, type, payload)
+		select id, 'highlight', $4::text::jsonb from j
+		returning id, job_id, ${EVENT_MESSAGE_SQL} as message
+	)
+	select count(${ANNOUNCE_SQL})::int as events from e`;
+
+async function written(db: Database, query: string, params: (string | number)[]) {
+	const [row] = await db.$client.unsafe<{ events: number }[]>(query, params, { prepare: true });
+	return row!.events > 0;
+}
+
+/**
+ * Enters a phase (the job's `phase` and its `phase` event) if this attempt owns the job and no
+ * cancel request waits, in one statement. False when nothing was written: the caller then finds
+ * out why under the row lock.
+ */
+export function enterPhase(
+	db: Database,
+	jobId: string,
+	attempt: number,
+	phase: string,
+	payload: Record<string, unknown>
+): Promise<boolean> {
+	return written(db, PHASE_SQL, [jobId, attempt, phase, JSON.stringify(payload)]);
+}
+
+/** Adds a highlight with its event if this attempt owns the job, in one statement; else false. */
+export function addHighlightFenced(
+	db: Database,
+	jobId: string,
+	attempt: number,
+	text: string
+): Promise<boolean> {
+	return written(db, HIGHLIGHT_SQL, [
+		jobId,
+		attempt,
+		JSON.stringify([text]),
+		JSON.stringify({ text })
+	]);
+}

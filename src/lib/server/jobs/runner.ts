@@ -5,8 +5,10 @@ import { documentJobs } from '../db/schema';
 import type { Logger } from '../log';
 import { appendEvent, lockJob, TERMINAL_STATUSES } from './events';
 import {
+	addHighlightFenced,
 	claimJob,
 	completeJob,
+	enterPhase,
 	writeCheckpoint,
 	writeCheckpointLocked,
 	type Checkpoint,
@@ -81,7 +83,9 @@ export async function runJob(options: {
 			return log();
 		},
 		signal,
-		highlight: (text) => guarded((tx) => addHighlight(tx, jobId, text))
+		highlight: async (text) => {
+			if (!(await addHighlightFenced(db, jobId, attempt, text))) throw new Superseded();
+		}
 	};
 
 	try {
@@ -96,10 +100,15 @@ export async function runJob(options: {
 					continue;
 				}
 				// A step boundary: honour a cancel request, enter the step's phase. What the last write
-				// (the claim, or the previous step's checkpoint) found of the job tells whether there is
-				// anything to do; when there is, it is done under the row lock.
+				// (the claim, or the previous step's checkpoint) found of the job tells whether a cancel
+				// request waits; a phase change is one statement that writes only if none does and this
+				// attempt owns the job. Otherwise the row lock settles it: cancel, or superseded.
+				const settled =
+					!state.cancelRequested &&
+					(phase === p.name ||
+						(await enterPhase(db, jobId, attempt, p.name, { phase: p.name, ticker: p.ticker })));
 				const stop =
-					(state.cancelRequested || phase !== p.name) &&
+					!settled &&
 					(await guarded(async (tx, row) => {
 						if (row.cancelRequestedAt) {
 							await finish(tx, row, 'cancelled', {});
