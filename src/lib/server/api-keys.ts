@@ -57,18 +57,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** The stored form of a key, as the api-key plugin writes it: SHA-256, base64url, no padding. */
 const keyHash = (key: string) => createHash('sha256').update(key).digest('base64url');
 
-/**
- * Who an API key belongs to, or null for an unknown, revoked or expired key: one indexed read
- * (key and user together) per request, checked against the database every time, so a revocation
- * applies at once in every process. `last_used_at` is written on first use and then at most once a
- * minute, so a busy key does not cost a committed write on every call.
- */
-export async function apiKeyUser(
-	db: Database,
-	key: string
-): Promise<{ id: string; email: string; name: string } | null> {
-	if (!key) return null;
-	const [row] = await db
+function prepareKeyLookup(db: Database) {
+	return db
 		.select({
 			keyId: apiKeys.id,
 			lastUsedAt: apiKeys.lastRequest,
@@ -80,11 +70,31 @@ export async function apiKeyUser(
 		.innerJoin(users, eq(users.id, apiKeys.referenceId))
 		.where(
 			and(
-				eq(apiKeys.key, keyHash(key)),
+				eq(apiKeys.key, sql.placeholder('hash')),
 				eq(apiKeys.enabled, true),
 				or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`))
 			)
-		);
+		)
+		.prepare('api_key_user');
+}
+
+/** Built once per database: every API request runs it. */
+const keyLookups = new WeakMap<Database, ReturnType<typeof prepareKeyLookup>>();
+
+/**
+ * Who an API key belongs to, or null for an unknown, revoked or expired key: one indexed read
+ * (key and user together) per request, checked against the database every time, so a revocation
+ * applies at once in every process. `last_used_at` is written on first use and then at most once a
+ * minute, so a busy key does not cost a committed write on every call.
+ */
+export async function apiKeyUser(
+	db: Database,
+	key: string
+): Promise<{ id: string; email: string; name: string } | null> {
+	if (!key) return null;
+	let lookup = keyLookups.get(db);
+	if (!lookup) keyLookups.set(db, (lookup = prepareKeyLookup(db)));
+	const [row] = await lookup.execute({ hash: keyHash(key) });
 	if (!row) return null;
 	if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
 		await db.update(apiKeys).set({ lastRequest: new Date() }).where(eq(apiKeys.id, row.keyId));

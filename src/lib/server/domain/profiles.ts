@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type {
 	Evaluation,
 	JsonResume,
@@ -6,7 +6,7 @@ import type {
 	TailoredProfile,
 	TalkingPoint
 } from '../../schemas/profile';
-import type { Executor } from '../db/client';
+import type { Database, Executor } from '../db/client';
 import { opportunities, tailoredProfiles } from '../db/schema';
 import { NotFoundError } from './errors';
 
@@ -92,6 +92,41 @@ export async function findProfileFor(
 		db,
 		and(eq(tailoredProfiles.opportunityId, opportunityId), eq(tailoredProfiles.userId, userId))
 	);
+}
+
+function prepareFindProfileFor(db: Database) {
+	return db
+		.select({
+			profile: viewColumns,
+			title: opportunities.title,
+			company: opportunities.company
+		})
+		.from(tailoredProfiles)
+		.innerJoin(opportunities, eq(opportunities.id, tailoredProfiles.opportunityId))
+		.where(
+			and(
+				eq(tailoredProfiles.opportunityId, sql.placeholder('opportunityId')),
+				eq(tailoredProfiles.userId, sql.placeholder('userId'))
+			)
+		)
+		.prepare('find_profile_for');
+}
+
+const prepared = new WeakMap<Database, ReturnType<typeof prepareFindProfileFor>>();
+
+/**
+ * As `findProfileFor`, outside a transaction, with the query built once per database: the
+ * cached-tailor answer is the API's hottest path, and building the query cost more than running it.
+ */
+export async function findProfileForFast(
+	db: Database,
+	userId: string,
+	opportunityId: string
+): Promise<ProfileView | null> {
+	let query = prepared.get(db);
+	if (!query) prepared.set(db, (query = prepareFindProfileFor(db)));
+	const [row] = await query.execute({ userId, opportunityId });
+	return row ? toProfileView(row.profile, row) : null;
 }
 
 /** For the public share page: the profile by id alone (the caller has checked the token). */

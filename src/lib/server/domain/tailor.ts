@@ -4,7 +4,7 @@ import { documentJobs } from '../db/schema';
 import type { JobEngine } from '../jobs/engine';
 import { LimitReachedError } from './errors';
 import { getOpportunity } from './opportunities';
-import { findProfileFor, type ProfileView } from './profiles';
+import { findProfileFor, findProfileForFast, type ProfileView } from './profiles';
 import { getUsage } from './usage';
 
 export type TailorInput = { regenerate?: boolean; share?: boolean };
@@ -29,7 +29,7 @@ export async function startTailor(
 	// A stored profile is the answer whatever else is going on: one read, no lock, no transaction.
 	// (The profile is the user's and joined to its opportunity, so the ownership check holds.)
 	if (!options.regenerate) {
-		const profile = await findProfileFor(db, userId, opportunityId);
+		const profile = await findProfileForFast(db, userId, opportunityId);
 		if (profile) return { kind: 'cached', profile };
 	}
 	return db.transaction(async (tx) => {
