@@ -107,6 +107,16 @@ test('edit the resume in place and put it back', async ({ page }) => {
 	await resume.getByRole('button', { name: 'Revert to generated' }).click();
 	await expect(resume.getByText('Mentored two analysts')).toHaveCount(0);
 	await expect(resume.locator('.badge', { hasText: 'edited' })).toHaveCount(0);
+
+	// Regenerate: asks first, then a new job makes the profile again.
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Make it again' }).click();
+	await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('list', { name: 'Highlights' })).toContainText(
+		'Replacing your previous profile'
+	);
+	await page.waitForURL(/\/profiles\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { name: 'Talking points' })).toBeVisible();
 });
 
 test('a share link opens the profile logged out until it is revoked', async ({ page, browser }) => {
