@@ -33,6 +33,13 @@ export type ApiServer = {
 	restart(): Promise<void>;
 };
 
+/** Cleanups of the servers this test file started (registered once, at import). */
+const cleanups = new Set<() => Promise<void>>();
+afterAll(async () => {
+	await Promise.all([...cleanups].map((cleanup) => cleanup()));
+	cleanups.clear();
+});
+
 /** The built app on a fresh database of its own, stopped after the file's tests. */
 export async function startApi(env: Record<string, string> = {}): Promise<ApiServer> {
 	const t = await testDatabase();
@@ -48,7 +55,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiSer
 			api.server = await startServer({ ...settings, PORT: new URL(api.url).port });
 		}
 	};
-	afterAll(async () => {
+	// (A hook registered from inside a beforeAll would never run: the server would outlive the file.)
+	cleanups.add(async () => {
 		await api.server.stop();
 		await rm(dataDir, { recursive: true, force: true });
 	});

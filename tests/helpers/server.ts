@@ -15,8 +15,14 @@ export type RunningServer = {
 
 export type ExitedServer = { code: number | null; stdout: string; stderr: string };
 
+/** Servers still running: killed when the test process exits, whatever happened to the test. */
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of children) child.kill('SIGKILL');
+});
+
 function spawnStart(env: Record<string, string>) {
-	return spawn(path.join(root, 'node_modules/.bin/node'), ['scripts/start.js'], {
+	const child = spawn(path.join(root, 'node_modules/.bin/node'), ['scripts/start.js'], {
 		cwd: root,
 		env: {
 			PATH: process.env.PATH ?? '',
@@ -26,6 +32,9 @@ function spawnStart(env: Record<string, string>) {
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	children.add(child);
+	child.once('exit', () => children.delete(child));
+	return child;
 }
 
 const exited = (child: ChildProcess) =>
