@@ -15,6 +15,7 @@ import {
 import { createDb, type Sql } from '../lib/server/db/client';
 import { freePort, startEmbeddedPostgres } from '../lib/server/db/embedded';
 import { runMigrations } from '../lib/server/db/migrate';
+import type { Account } from './bench-procs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const nodeBin = path.join(root, 'node_modules/.bin/node');
@@ -247,34 +248,8 @@ export async function call<T>(slot: WebSlot, fn: () => Promise<T>): Promise<T> {
 	}
 }
 
-export type Account = { userId: string; email: string; apiKey: string };
-
-/** Signs up over HTTP as the browser does, then creates an API key with `apiKeys.create`. */
-export async function signUp(url: string, email: string): Promise<Account> {
-	const res = await fetch(`${url}/api/auth/sign-up/email`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', origin: new URL(url).origin },
-		body: JSON.stringify({ email, password: 'a long password', name: email.split('@')[0] })
-	});
-	if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-	const { user } = (await res.json()) as { user: { id: string } };
-	const cookie = res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0]!)
-		.find((c) => c.includes('session_token'));
-	if (!cookie) throw new Error('sign-up set no session cookie');
-	const browser = createTailorClient({
-		url,
-		fetch: (input, init) => {
-			const headers = new Headers(init?.headers);
-			headers.set('cookie', cookie);
-			headers.set('origin', new URL(url).origin);
-			return fetch(input, { ...init, headers });
-		}
-	});
-	const key = await browser.apiKeys.create.mutate({ name: 'bench' });
-	return { userId: user.id, email, apiKey: key.key };
-}
+// Sign-up over HTTP with an API key, as the other benchmarks do it.
+export { signUp, type Account } from './bench-procs';
 
 export const client = (slot: WebSlot, account: Account) =>
 	createTailorClient({ url: slot.url, apiKey: account.apiKey });

@@ -60,16 +60,19 @@ export function toProfileView(
 	};
 }
 
-async function load(db: Executor, where: ReturnType<typeof and>): Promise<ProfileView | null> {
-	const [row] = await db
+/** A profile with the title and company of its opportunity. */
+const selectView = (db: Executor) =>
+	db
 		.select({
 			profile: viewColumns,
 			title: opportunities.title,
 			company: opportunities.company
 		})
 		.from(tailoredProfiles)
-		.innerJoin(opportunities, eq(opportunities.id, tailoredProfiles.opportunityId))
-		.where(where);
+		.innerJoin(opportunities, eq(opportunities.id, tailoredProfiles.opportunityId));
+
+async function load(db: Executor, where: ReturnType<typeof and>): Promise<ProfileView | null> {
+	const [row] = await selectView(db).where(where);
 	return row ? toProfileView(row.profile, row) : null;
 }
 
@@ -95,14 +98,7 @@ export async function findProfileFor(
 }
 
 function prepareFindProfileFor(db: Database) {
-	return db
-		.select({
-			profile: viewColumns,
-			title: opportunities.title,
-			company: opportunities.company
-		})
-		.from(tailoredProfiles)
-		.innerJoin(opportunities, eq(opportunities.id, tailoredProfiles.opportunityId))
+	return selectView(db)
 		.where(
 			and(
 				eq(tailoredProfiles.opportunityId, sql.placeholder('opportunityId')),
