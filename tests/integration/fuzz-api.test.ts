@@ -93,17 +93,35 @@ function headersFor(auth: Auth): Record<string, string> {
 	return {};
 }
 
+/** Node's default `--max-http-header-size` (bytes of a request head). */
+const NODE_MAX_HEADER_SIZE = 16 * 1024;
+
 /** Sends one call as tRPC's HTTP link does: a mutation as a POST body, a query in the URL. */
 async function send(sent: Sent): Promise<Answer> {
 	const url = `${api.url}/api/trpc/${sent.path}`;
 	const headers = { 'content-type': 'application/json', ...headersFor(sent.auth) };
-	const res =
+	const target =
 		sent.kind === 'mutation'
-			? await fetch(url, { method: 'POST', headers, body: sent.body })
-			: await fetch(
-					`${url}${url.includes('?') ? '&' : '?'}input=${encodeURIComponent(sent.body.toWellFormed())}`,
-					{ headers }
-				);
+			? url
+			: `${url}${url.includes('?') ? '&' : '?'}input=${encodeURIComponent(sent.body.toWellFormed())}`;
+	let res: Response;
+	try {
+		res =
+			sent.kind === 'mutation'
+				? await fetch(target, { method: 'POST', headers, body: sent.body })
+				: await fetch(target, { headers });
+	} catch (error) {
+		// Node answers a request head over its limit with 431 and closes the connection at once; a
+		// client still writing that head may see the close (EPIPE, ECONNRESET) before the answer.
+		// Either way the refusal is Node's; for any smaller request a dropped connection is a fault.
+		const code = (error as { cause?: { code?: unknown } }).cause?.code;
+		if (
+			target.length > NODE_MAX_HEADER_SIZE &&
+			(code === 'EPIPE' || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+		)
+			return { status: 431, contentType: '', text: '' };
+		throw error;
+	}
 	return {
 		status: res.status,
 		contentType: res.headers.get('content-type') ?? '',
