@@ -1,9 +1,17 @@
 // `npm run bench` (a): cached `opportunities.tailor` over HTTP at a fixed request rate.
+import { fork } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 
 export type CachedTarget = { apiKey: string; opportunityId: string };
 
-export type CachedResult = { latencies: number[]; failures: string[]; rate: number };
+export type CachedResult = {
+	latencies: number[];
+	/** How late each request went out after it was due: the load generator's own delay. */
+	sendLag: number[];
+	failures: string[];
+	rate: number;
+};
 
 const now = () => performance.now();
 
@@ -12,13 +20,15 @@ const now = () => performance.now();
  * latency runs from when it was due, not from when it went out. A server stall therefore shows as
  * the latency of every request that should have been sent during it (no coordinated omission).
  */
-export async function cachedTailorLatency(options: {
+export type CachedOptions = {
 	url: string;
 	targets: CachedTarget[];
 	rate: number;
 	seconds: number;
 	warmupSeconds: number;
-}): Promise<CachedResult> {
+};
+
+export async function cachedTailorLatency(options: CachedOptions): Promise<CachedResult> {
 	const { hostname, port } = new URL(options.url);
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 	const call = (target: CachedTarget) =>
@@ -59,6 +69,7 @@ export async function cachedTailorLatency(options: {
 	const total = warmup + Math.round(options.rate * options.seconds);
 	const interval = 1000 / options.rate;
 	const latencies: number[] = [];
+	const sendLag: number[] = [];
 	const failures: string[] = [];
 	const calls: Promise<void>[] = [];
 	const start = now() + 10;
@@ -70,6 +81,7 @@ export async function cachedTailorLatency(options: {
 				const i = next++;
 				const due = start + i * interval;
 				const target = options.targets[i % options.targets.length]!;
+				if (i >= warmup) sendLag.push(t - due);
 				calls.push(
 					call(target).then((failure) => {
 						if (i < warmup) return;
@@ -85,5 +97,20 @@ export async function cachedTailorLatency(options: {
 	});
 	await Promise.all(calls);
 	agent.destroy();
-	return { latencies, failures, rate: options.rate };
+	return { latencies, sendLag, failures, rate: options.rate };
+}
+
+/** `cachedTailorLatency` in a load-generator process of its own (`bench-cached-client.ts`). */
+export function cachedTailorLatencyApart(options: CachedOptions): Promise<CachedResult> {
+	const child = fork(path.join(import.meta.dirname, 'bench-cached-client.ts'), [], {
+		execArgv: ['--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	return new Promise((resolve, reject) => {
+		child.once('message', (result: CachedResult) => resolve(result));
+		child.once('exit', (code) =>
+			reject(new Error(`the load generator exited with ${code} before answering`))
+		);
+		child.send(options);
+	});
 }
