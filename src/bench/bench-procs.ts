@@ -203,3 +203,31 @@ export async function postgresCpuMs(dataDir: string): Promise<number> {
 	}
 	return total;
 }
+
+/** The machine's CPU counters (`/proc/stat`, all cores, in ticks): busy, stolen and the total. */
+export async function machineCpu(): Promise<{ busy: number; steal: number; total: number }> {
+	const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!;
+	// cpu user nice system idle iowait irq softirq steal guest guest_nice
+	const [user, nice, system, idle, iowait, irq, softirq, steal] = line
+		.split(/\s+/)
+		.slice(1, 9)
+		.map(Number) as [number, number, number, number, number, number, number, number];
+	const busy = user + nice + system + irq + softirq;
+	return { busy, steal, total: busy + idle + iowait + steal };
+}
+
+/**
+ * How busy the machine's cores were between two readings, and how much of their time the
+ * hypervisor gave to other guests (steal): a run on a virtual machine whose host is busy is slower
+ * than its code, and this says so next to the figures.
+ */
+export function machineLoad(
+	before: Awaited<ReturnType<typeof machineCpu>>,
+	after: Awaited<ReturnType<typeof machineCpu>>
+) {
+	const total = after.total - before.total || 1;
+	return {
+		busyPercent: Math.round((100 * (after.busy - before.busy)) / total),
+		stealPercent: Math.round((1000 * (after.steal - before.steal)) / total) / 10
+	};
+}

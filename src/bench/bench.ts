@@ -16,6 +16,8 @@ import { cachedTailorLatencyApart, type CachedTarget } from './bench-cached';
 import {
 	cpuMs,
 	inPool,
+	machineCpu,
+	machineLoad,
 	postgresCpuMs,
 	root,
 	signUp,
@@ -195,6 +197,7 @@ try {
 		opportunityId: o.id
 	}));
 	const cpu0 = { web: await cpuMs(web.pid), pg: await postgresCpuMs(dataDir) };
+	const machine0 = await machineCpu();
 	const cached = await cachedTailorLatencyApart({
 		url: web.url,
 		targets,
@@ -204,6 +207,7 @@ try {
 	});
 	if (cached.failures.length)
 		throw new Error(`cached tailor failed ${cached.failures.length} times: ${cached.failures[0]}`);
+	const machine = machineLoad(machine0, await machineCpu());
 	const requests = cached.latencies.length + CACHED_RATE * CACHED_WARMUP_SECONDS;
 	const webCpuPerRequest = round(((await cpuMs(web.pid)) - cpu0.web) / requests);
 	const pgCpuPerRequest = round(((await postgresCpuMs(dataDir)) - cpu0.pg) / requests);
@@ -212,6 +216,9 @@ try {
 		`(a) cached opportunities.tailor over HTTP at ${CACHED_RATE}/s (open loop): p50 ${c.p50} ms, p95 ${c.p95} ms, p99 ${c.p99} ms, max ${round(Math.max(...cached.latencies))} ms over ${c.n} requests [${elapsed()}]`
 	);
 	const lag = summary(cached.sendLag);
+	say(
+		`    the machine meanwhile: cores ${machine.busyPercent}% busy, ${machine.stealPercent}% of their time taken by the hypervisor for other guests (steal)`
+	);
 	say(
 		`    requests went out late (load generator's own delay, counted in the latency): p50 ${lag.p50} ms, p99 ${lag.p99} ms`
 	);
