@@ -36,6 +36,19 @@ const release = (jobId: string) => t.sql`select pg_notify(${releaseChannel(jobId
 const jobRow = async (id: string) =>
 	(await t.db.select().from(documentJobs).where(eq(documentJobs.id, id)))[0]!;
 
+/** An engine with no worker, and `count` jobs of a pipeline no worker runs: claimed by hand. */
+async function unworkedJobs(count: number) {
+	const idle = await startEngine(t, {
+		worker: false,
+		pipelines: [{ name: 'test-unworked', phases: [] }]
+	});
+	const jobs = await idle.enqueueMany(
+		'test-unworked',
+		Array.from({ length: count }, () => ({ userId: user }))
+	);
+	return { idle, ids: jobs.map((j) => j.id) };
+}
+
 describe('step checkpoints', () => {
 	it('a step that throws once: the job succeeds on retry and earlier steps ran once', async () => {
 		const job = await engine.enqueue({ userId: user, type: 'test-flaky' });
@@ -101,12 +114,7 @@ describe('step checkpoints', () => {
 
 describe('claims', () => {
 	it('a retry claimed while the attempt before stores a checkpoint gets that checkpoint', async () => {
-		const idle = await startEngine(t, {
-			worker: false,
-			pipelines: [{ name: 'test-unworked', phases: [] }]
-		});
-		const [job] = await idle.enqueueMany('test-unworked', [{ userId: user }]);
-		const id = job!.id;
+		const id = (await unworkedJobs(1)).ids[0]!;
 		expect(await claimJob(t.db, id, 1, { status: 'processing', attempt: 1 })).not.toBeNull();
 
 		// Attempt 1, still running, stores the checkpoint of s1 under the job's row lock; attempt 2
@@ -271,15 +279,7 @@ describe('batches', () => {
 	});
 
 	it('claims and completes the jobs of one turn in one statement, fenced by attempt', async () => {
-		const idle = await startEngine(t, {
-			worker: false,
-			pipelines: [{ name: 'test-unworked', phases: [] }]
-		});
-		const jobs = await idle.enqueueMany(
-			'test-unworked',
-			[1, 2, 3].map(() => ({ userId: user }))
-		);
-		const ids = jobs.map((j) => j.id);
+		const { ids } = await unworkedJobs(3);
 		const claims = await Promise.all(
 			ids.map((id) => claimJob(t.db, id, 1, { status: 'processing', attempt: 1 }))
 		);
@@ -306,12 +306,8 @@ describe('batches', () => {
 	});
 
 	it('stores a step checkpoint in one statement, fenced by attempt, reporting a cancel request', async () => {
-		const idle = await startEngine(t, {
-			worker: false,
-			pipelines: [{ name: 'test-unworked', phases: [] }]
-		});
-		const [job] = await idle.enqueueMany('test-unworked', [{ userId: user }]);
-		const id = job!.id;
+		const { idle, ids } = await unworkedJobs(1);
+		const id = ids[0]!;
 		expect(await claimJob(t.db, id, 1, { status: 'processing', attempt: 1 })).not.toBeNull();
 		expect(await claimJob(t.db, id, 2, { status: 'processing', attempt: 2 })).not.toBeNull();
 		const checkpoint = (attempt: number, name: string, output: unknown) =>
@@ -395,16 +391,7 @@ describe('batches', () => {
 	});
 
 	it('a value the database refuses fails only its own job of the batch', async () => {
-		const idle = await startEngine(t, {
-			worker: false,
-			pipelines: [{ name: 'test-unworked', phases: [] }]
-		});
-		const ids = (
-			await idle.enqueueMany(
-				'test-unworked',
-				[1, 2, 3].map(() => ({ userId: user }))
-			)
-		).map((j) => j.id);
+		const { ids } = await unworkedJobs(3);
 		// PostgreSQL's jsonb has no NUL character.
 		const claims = await Promise.allSettled([
 			claimJob(t.db, ids[0]!, 1, { status: 'processing', attempt: 1 }),

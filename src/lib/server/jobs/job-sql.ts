@@ -313,30 +313,22 @@ export async function writeCheckpointLocked(tx: Executor, c: Checkpoint): Promis
 // A phase change or a highlight of an attempt outside a transaction, in one statement: the UPDATE
 // takes the job's row lock and writes only if this attempt owns the job (for a phase change, also
 // only if no cancel request waits), and the event, inserted from its result, gets its id under
-// that lock. It returns how many events it announced: 0 when nothing was written.
-const PHASE_SQL = `
+// that lock. It returns how many events it announced: 0 when nothing was written. `set` writes $3
+// into the row; the event of `type` carries $4.
+const fencedEventSql = (set: string, type: string, alsoWhen = '') => `
 	with j as (
-		update document_jobs set phase = $3
-		where id = $1 and attempt = $2 and status = 'processing' and cancel_requested_at is null
+		update document_jobs set ${set}
+		where id = $1 and attempt = $2 and status = 'processing'${alsoWhen}
 		returning id
 	), e as (
 		insert into job_events (job_id, type, payload)
-		select id, 'phase', $4::text::jsonb from j
+		select id, '${type}', $4::text::jsonb from j
 		returning id, job_id, ${EVENT_MESSAGE_SQL} as message
 	)
 	select count(${ANNOUNCE_SQL})::int as events from e`;
 
-const HIGHLIGHT_SQL = `
-	with j as (
-		update document_jobs set highlights = highlights || $3::text::jsonb
-		where id = $1 and attempt = $2 and status = 'processing'
-		returning id
-	), e as (
-		insert into job_events (job_id, type, payload)
-		select id, 'highlight', $4::text::jsonb from j
-		returning id, job_id, ${EVENT_MESSAGE_SQL} as message
-	)
-	select count(${ANNOUNCE_SQL})::int as events from e`;
+const PHASE_SQL = fencedEventSql('phase = $3', 'phase', ' and cancel_requested_at is null');
+const HIGHLIGHT_SQL = fencedEventSql('highlights = highlights || $3::text::jsonb', 'highlight');
 
 async function written(db: Database, query: string, params: (string | number)[]) {
 	const [row] = await db.$client.unsafe<{ events: number }[]>(query, params, { prepare: true });
