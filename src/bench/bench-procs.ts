@@ -10,16 +10,25 @@ import { freePort } from '../lib/server/db/embedded';
 export const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules/.bin/node');
 
+/** One young-generation collection, as `--trace-gc-nvp` reports it. */
+export type Scavenge = { pauseMs: number; allocatedBytes: number; survivedBytes: number };
+
 export type Proc = {
 	child: ChildProcess;
 	pid: number;
 	output: () => string;
+	/** The young-generation collections so far (a process started with `traceGc`). */
+	scavenges: Scavenge[];
 	/** SIGTERM, then the exit code. */
 	stop(): Promise<number | null>;
 };
 
+const nvp = (line: string, key: string) =>
+	Number(new RegExp(`\\b${key}=([\\d.]+)`).exec(line)?.[1]);
+
 function track(child: ChildProcess, ready: (line: string) => boolean, what: string) {
 	let log = '';
+	const scavenges: Scavenge[] = [];
 	const exited = new Promise<number | null>((resolve) => {
 		if (child.exitCode !== null) resolve(child.exitCode);
 		else child.once('exit', (code) => resolve(code));
@@ -27,6 +36,15 @@ function track(child: ChildProcess, ready: (line: string) => boolean, what: stri
 	const started = new Promise<void>((resolve, reject) => {
 		child.stderr!.on('data', (d) => (log += d));
 		createInterface({ input: child.stdout! }).on('line', (line) => {
+			if (line.includes(' gc=s ')) {
+				scavenges.push({
+					pauseMs: nvp(line, 'pause'),
+					allocatedBytes: nvp(line, 'allocated'),
+					survivedBytes: nvp(line, 'new_space_survived')
+				});
+				return;
+			}
+			if (line.includes(' gc=')) return;
 			if (log.length < 200_000) log += `${line}\n`;
 			if (ready(line)) resolve();
 		});
@@ -36,6 +54,7 @@ function track(child: ChildProcess, ready: (line: string) => boolean, what: stri
 		child,
 		pid: child.pid!,
 		output: () => log,
+		scavenges,
 		async stop() {
 			if (child.exitCode === null) child.kill('SIGTERM');
 			return exited;
@@ -52,9 +71,17 @@ export type Web = Proc & { url: string; inspectorUrl: () => Promise<string> };
  * `npm start`'s script (the built app) on `env`, resolved once it is listening. With `inspect`, the
  * process also opens the V8 inspector on a local port, through which the bench reads its heap.
  */
-export async function startWeb(env: Record<string, string>, inspect = false): Promise<Web> {
+export async function startWeb(
+	env: Record<string, string>,
+	{ inspect = false, traceGc = false } = {}
+): Promise<Web> {
 	const port = await freePort();
-	const child = spawn(node, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), 'scripts/start.js'], {
+	const flags = [
+		...(inspect ? ['--inspect=127.0.0.1:0'] : []),
+		// One line per collection on stdout, read into `scavenges` (not into the output).
+		...(traceGc ? ['--trace-gc-nvp'] : [])
+	];
+	const child = spawn(node, [...flags, 'scripts/start.js'], {
 		cwd: root,
 		env: { ...baseEnv(), LOG_LEVEL: 'warn', PORT: String(port), ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -77,7 +77,7 @@ const stop = async (p: Proc) => {
 
 try {
 	const env = { DATABASE_URL: pg.url, DATA_DIR: dataDir, ...benchSettings };
-	const web = started(await startWeb({ ...env, WORKER: 'off' }));
+	const web = started(await startWeb({ ...env, WORKER: 'off' }, { traceGc: true }));
 	const { sql, db } = createDb(pg.url, { max: 10, name: 'bench' });
 	// Appends events as workers write them (asynchronous commit), with room for 200 appends/s.
 	const events = createDb(pg.url, { max: 20, name: 'bench-events', asyncCommit: true });
@@ -198,6 +198,7 @@ try {
 	}));
 	const cpu0 = { web: await cpuMs(web.pid), pg: await postgresCpuMs(dataDir) };
 	const machine0 = await machineCpu();
+	const scavenges0 = web.scavenges.length;
 	const cached = await cachedTailorLatencyApart({
 		url: web.url,
 		targets,
@@ -208,6 +209,7 @@ try {
 	if (cached.failures.length)
 		throw new Error(`cached tailor failed ${cached.failures.length} times: ${cached.failures[0]}`);
 	const machine = machineLoad(machine0, await machineCpu());
+	const scavenges = web.scavenges.slice(scavenges0);
 	const requests = cached.latencies.length + CACHED_RATE * CACHED_WARMUP_SECONDS;
 	const webCpuPerRequest = round(((await cpuMs(web.pid)) - cpu0.web) / requests);
 	const pgCpuPerRequest = round(((await postgresCpuMs(dataDir)) - cpu0.pg) / requests);
@@ -225,10 +227,16 @@ try {
 	say(
 		`    server CPU per request: web process ${webCpuPerRequest} ms, PostgreSQL ${pgCpuPerRequest} ms (at ${CACHED_RATE}/s, ${round((CACHED_RATE * (webCpuPerRequest + pgCpuPerRequest)) / 10, 0)}% of one core)`
 	);
+	const pauses = scavenges.map((g) => g.pauseMs);
+	const perRequest = (key: 'allocatedBytes' | 'survivedBytes') =>
+		round(scavenges.reduce((a, g) => a + g[key], 0) / requests / 1024, 1);
+	say(
+		`    young-generation collections in the web process: ${scavenges.length}, pause p50 ${round(percentile(pauses, 50))} ms, max ${round(Math.max(0, ...pauses))} ms; per request ${perRequest('allocatedBytes')} KB allocated, ${perRequest('survivedBytes')} KB still alive at the next collection`
+	);
 	await stop(web);
 
 	// (c) Live progress subscribers on one fresh web process.
-	const sseWeb = started(await startWeb({ ...env, WORKER: 'off' }, true));
+	const sseWeb = started(await startWeb({ ...env, WORKER: 'off' }, { inspect: true }));
 	const sse = await sseBench({
 		web: sseWeb,
 		db: events.db,

@@ -65,11 +65,8 @@ describe('the client drizzle is given', () => {
 		expect(inTx).toEqual([{ id: user }]);
 		const updated = await t.db.update(users).set({ name: 'Renamed' }).where(eq(users.id, user));
 		expect(updated.count).toBe(1);
-		const [{ name }] = await t.db
-			.select({ name: users.name })
-			.from(users)
-			.where(eq(users.id, user));
-		expect(name).toBe('Renamed');
+		const renamed = await t.db.select({ name: users.name }).from(users).where(eq(users.id, user));
+		expect(renamed).toEqual([{ name: 'Renamed' }]);
 		await expect(t.db.execute(sql`select * from no_such_table`)).rejects.toThrow(/no_such_table/);
 		await expect(
 			t.db
