@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { releaseRequestScope } from './src/build/release-request-scope.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), releaseRequestScope()],
 	test: {
 		projects: [
 			{
