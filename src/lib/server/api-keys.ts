@@ -81,11 +81,33 @@ function prepareKeyLookup(db: Database) {
 /** Built once per database: every API request runs it. */
 const keyLookups = new WeakMap<Database, ReturnType<typeof prepareKeyLookup>>();
 
+/** When this process last began writing each key's `last_used_at` (key id → ms since epoch). */
+const lastUseWrites = new Map<string, number>();
+
+/**
+ * Records that a key was used, off the request's path: the request does not wait for a committed
+ * write, and concurrent requests with the same key start one write, not one each. A write that
+ * fails is tried again on the key's next use.
+ */
+function recordUse(db: Database, keyId: string, lastUsedAt: Date | null) {
+	const now = Date.now();
+	const known = Math.max(lastUsedAt?.getTime() ?? 0, lastUseWrites.get(keyId) ?? 0);
+	if (now - known <= LAST_USED_RESOLUTION_MS) return;
+	lastUseWrites.set(keyId, now);
+	if (lastUseWrites.size > 10_000)
+		for (const [id, at] of lastUseWrites)
+			if (now - at > LAST_USED_RESOLUTION_MS) lastUseWrites.delete(id);
+	db.update(apiKeys)
+		.set({ lastRequest: new Date(now) })
+		.where(eq(apiKeys.id, keyId))
+		.catch(() => lastUseWrites.delete(keyId));
+}
+
 /**
  * Who an API key belongs to, or null for an unknown, revoked or expired key: one indexed read
  * (key and user together) per request, checked against the database every time, so a revocation
  * applies at once in every process. `last_used_at` is written on first use and then at most once a
- * minute, so a busy key does not cost a committed write on every call.
+ * minute, without the request waiting for it.
  */
 export async function apiKeyUser(
 	db: Database,
@@ -96,9 +118,7 @@ export async function apiKeyUser(
 	if (!lookup) keyLookups.set(db, (lookup = prepareKeyLookup(db)));
 	const [row] = await lookup.execute({ hash: keyHash(key) });
 	if (!row) return null;
-	if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-		await db.update(apiKeys).set({ lastRequest: new Date() }).where(eq(apiKeys.id, row.keyId));
-	}
+	recordUse(db, row.keyId, row.lastUsedAt);
 	return { id: row.id, email: row.email, name: row.name };
 }
 
