@@ -114,3 +114,27 @@ export function cachedTailorLatencyApart(options: CachedOptions): Promise<Cached
 		child.send(options);
 	});
 }
+
+/**
+ * A stand-in for the web process (`bench-host-server.ts`): every request costs `cpuMs` of CPU and
+ * gets `body`. The same load against it is the latency this host allows at that CPU cost.
+ */
+export async function startStandIn(options: { cpuMs: number; body: string }) {
+	const child = fork(path.join(import.meta.dirname, 'bench-host-server.ts'), [], {
+		execArgv: ['--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	const port = await new Promise<number>((resolve, reject) => {
+		child.once('message', (m: { port: number }) => resolve(m.port));
+		child.once('exit', (code) => reject(new Error(`the stand-in server exited with ${code}`)));
+		child.send(options);
+	});
+	return {
+		url: `http://127.0.0.1:${port}`,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
