@@ -13,7 +13,9 @@ const MAX_BATCH = 50;
 const handler: RequestHandler = async (event) => {
 	const app = webApp();
 	let req = event.request;
-	if (req.method === 'POST') {
+	// A declared length was checked against the limit before (hooks.server.ts), and the body cannot
+	// run past it; only a chunked body, of unknown length, is read here first.
+	if (req.method === 'POST' && !req.headers.has('content-length')) {
 		const body = await readLimited(req, apiSettings().bodyLimit);
 		if (body instanceof Response) return body;
 		req = new Request(req.url, { method: 'POST', headers: req.headers, body, signal: req.signal });
