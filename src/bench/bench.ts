@@ -221,18 +221,19 @@ try {
 			return r;
 		});
 	await segment(web.url, CACHED_WARMUP_SECONDS); // warms the web process, not counted
-	const cpu0 = { web: await cpuMs(web.pid), pg: await postgresCpuMs(dataDir) };
-	const machine0 = await machineCpu();
-	const scavenges0 = web.scavenges.length;
-	const product: CachedResult[] = [];
-	const standInRuns: CachedResult[] = [];
-	let standIn: Awaited<ReturnType<typeof startStandIn>> | undefined;
+	// A real cached answer, for the stand-in to send.
 	const sample = targets[0]!;
 	const answer = await fetch(`${web.url}/api/trpc/opportunities.tailor`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', authorization: `Bearer ${sample.apiKey}` },
 		body: JSON.stringify({ json: { opportunityId: sample.opportunityId } })
 	}).then((r) => r.text());
+	const cpu0 = { web: await cpuMs(web.pid), pg: await postgresCpuMs(dataDir) };
+	const machine0 = await machineCpu();
+	const scavenges0 = web.scavenges.length;
+	const product: CachedResult[] = [];
+	const standInRuns: CachedResult[] = [];
+	let standIn: Awaited<ReturnType<typeof startStandIn>> | undefined;
 	const productRequests = () =>
 		product.length * CACHED_RATE * (CACHED_SECONDS / CACHED_ROUNDS + SEGMENT_WARMUP_SECONDS);
 	const webCpuSoFar = async () => ((await cpuMs(web.pid)) - cpu0.web) / productRequests();

@@ -10,7 +10,8 @@ import type { Plugin } from 'vite';
  * young-generation collection treats old objects as live; the closure holds `internal_respond`'s
  * scope, so each request's event, Request, headers and response stayed alive until the next full
  * collection. Under steady API traffic the web process's young collections then copied about
- * 10 KB more per request and paused twice as long (docs/BENCHMARKS.md, "Requests held alive").
+ * 8 KB more per request and paused two to six times as long (docs/BENCHMARKS.md, the analysis
+ * under "Latest figures").
  *
  * This plugin rewrites those two assignments, in the server build only, to assign functions
  * declared once at module level: the same errors are thrown, nothing of the request is captured.
