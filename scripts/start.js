@@ -9,7 +9,8 @@ process.env.NODE_ENV ??= 'production';
 const port = process.env.PORT?.trim() || '3000';
 if (!process.env.ORIGIN?.trim() && /^\d+$/.test(port))
 	process.env.ORIGIN = `http://localhost:${port}`;
-// The API refuses bodies over TAILOR_API_BODY_LIMIT (1 MB) with its own message; adapter-node's
-// default cap (512 kB) would otherwise cut in first.
-process.env.BODY_SIZE_LIMIT ??= '1M';
+// The API refuses bodies over TAILOR_API_BODY_LIMIT (bytes, 1 MB unless set) with its own 413.
+// adapter-node's own cap (BODY_SIZE_LIMIT, 512 kB unless set) follows it, so it never cuts in first.
+const apiBodyLimit = process.env.TAILOR_API_BODY_LIMIT?.trim() ?? '';
+process.env.BODY_SIZE_LIMIT ??= /^\d+$/.test(apiBodyLimit) ? apiBodyLimit : '1M';
 await import('../build/index.js');
