@@ -80,7 +80,10 @@ export const timeline = (page: Page) =>
 
 /** No serious or critical accessibility violation, and a full-page screenshot for review. */
 export async function checkPage(page: Page, name: string) {
+	// Without motion: a chip fading in while axe reads it would be measured at part opacity.
+	await page.emulateMedia({ reducedMotion: 'reduce' });
 	const results = await new AxeBuilder({ page }).analyze();
+	await page.emulateMedia({ reducedMotion: 'no-preference' });
 	const bad = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`);
