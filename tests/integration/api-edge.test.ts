@@ -36,6 +36,10 @@ const post = (path: string, init: { headers?: Record<string, string>; body: Body
 		...(init.body instanceof ReadableStream ? { duplex: 'half' } : {})
 	} as RequestInit);
 
+/** The message of a tRPC error answer. */
+const messageOf = async (res: Response) =>
+	((await res.json()) as { error: { json: { message: string } } }).error.json.message;
+
 describe('rate limits', () => {
 	it('an API key over its allowance gets 429 with Retry-After; other callers are unaffected', async () => {
 		const [busy, calm] = await Promise.all([signUp(api.url, 'busy'), signUp(api.url, 'calm')]);
@@ -73,9 +77,7 @@ describe('request bodies', () => {
 			body
 		});
 		expect(res.status).toBe(413);
-		expect(
-			((await res.json()) as { error: { json: { message: string } } }).error.json.message
-		).toBe(`The request body is larger than ${BODY_LIMIT} bytes.`);
+		expect(await messageOf(res)).toBe(`The request body is larger than ${BODY_LIMIT} bytes.`);
 	});
 
 	it('a declared body under a raised limit is read, whatever adapter-node’s default cap', async () => {
@@ -86,9 +88,7 @@ describe('request bodies', () => {
 		});
 		// Read and parsed: the procedure's own input check answers.
 		expect(res.status).toBe(400);
-		expect(
-			((await res.json()) as { error: { json: { message: string } } }).error.json.message
-		).toMatch(/\/text: at most 100000 characters/);
+		expect(await messageOf(res)).toMatch(/\/text: at most 100000 characters/);
 	});
 
 	it('a streamed body without Content-Length is cut off at the limit with 413', async () => {
