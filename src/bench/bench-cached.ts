@@ -100,19 +100,26 @@ export async function cachedTailorLatency(options: CachedOptions): Promise<Cache
 	return { latencies, sendLag, failures, rate: options.rate };
 }
 
-/** `cachedTailorLatency` in a load-generator process of its own (`bench-cached-client.ts`). */
-export function cachedTailorLatencyApart(options: CachedOptions): Promise<CachedResult> {
-	const child = fork(path.join(import.meta.dirname, 'bench-cached-client.ts'), [], {
+/**
+ * Forks `script` (next to this file, run through tsx), sends it `options` and resolves with its
+ * first message; rejects if it exits before answering.
+ */
+function askChild<T>(script: string, options: unknown, what: string) {
+	const child = fork(path.join(import.meta.dirname, script), [], {
 		execArgv: ['--import', 'tsx'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
-	return new Promise((resolve, reject) => {
-		child.once('message', (result: CachedResult) => resolve(result));
-		child.once('exit', (code) =>
-			reject(new Error(`the load generator exited with ${code} before answering`))
-		);
-		child.send(options);
+	const answer = new Promise<T>((resolve, reject) => {
+		child.once('message', (m: T) => resolve(m));
+		child.once('exit', (code) => reject(new Error(`${what} exited with ${code} before answering`)));
+		child.send(options as object);
 	});
+	return { child, answer };
+}
+
+/** `cachedTailorLatency` in a load-generator process of its own (`bench-cached-client.ts`). */
+export function cachedTailorLatencyApart(options: CachedOptions): Promise<CachedResult> {
+	return askChild<CachedResult>('bench-cached-client.ts', options, 'the load generator').answer;
 }
 
 /**
@@ -120,15 +127,12 @@ export function cachedTailorLatencyApart(options: CachedOptions): Promise<Cached
  * gets `body`. The same load against it is the latency this host allows at that CPU cost.
  */
 export async function startStandIn(options: { cpuMs: number; body: string }) {
-	const child = fork(path.join(import.meta.dirname, 'bench-host-server.ts'), [], {
-		execArgv: ['--import', 'tsx'],
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-	});
-	const port = await new Promise<number>((resolve, reject) => {
-		child.once('message', (m: { port: number }) => resolve(m.port));
-		child.once('exit', (code) => reject(new Error(`the stand-in server exited with ${code}`)));
-		child.send(options);
-	});
+	const { child, answer } = askChild<{ port: number }>(
+		'bench-host-server.ts',
+		options,
+		'the stand-in server'
+	);
+	const { port } = await answer;
 	return {
 		url: `http://127.0.0.1:${port}`,
 		stop: () =>

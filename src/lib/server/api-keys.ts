@@ -83,6 +83,8 @@ const keyLookups = new WeakMap<Database, ReturnType<typeof prepareKeyLookup>>();
 
 /** When this process last began writing each key's `last_used_at` (key id → ms since epoch). */
 const lastUseWrites = new Map<string, number>();
+/** When `lastUseWrites` last dropped its stale entries: at most once per resolution. */
+let prunedAt = 0;
 
 /**
  * Records that a key was used, off the request's path: the request does not wait for a committed
@@ -94,9 +96,11 @@ function recordUse(db: Database, keyId: string, lastUsedAt: Date | null) {
 	const known = Math.max(lastUsedAt?.getTime() ?? 0, lastUseWrites.get(keyId) ?? 0);
 	if (now - known <= LAST_USED_RESOLUTION_MS) return;
 	lastUseWrites.set(keyId, now);
-	if (lastUseWrites.size > 10_000)
+	if (lastUseWrites.size > 10_000 && now - prunedAt > LAST_USED_RESOLUTION_MS) {
+		prunedAt = now;
 		for (const [id, at] of lastUseWrites)
 			if (now - at > LAST_USED_RESOLUTION_MS) lastUseWrites.delete(id);
+	}
 	db.update(apiKeys)
 		.set({ lastRequest: new Date(now) })
 		.where(eq(apiKeys.id, keyId))
