@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TalkingPoint } from '../../../src/lib/schemas/profile';
 import {
+	checkEdits,
 	checkGrounding,
 	computeMatchScore,
 	evaluate,
+	evaluationAfterEdits,
 	namesIn,
 	numbersIn,
 	ungrounded
@@ -122,6 +124,10 @@ describe('fact extraction', () => {
 		expect(ungrounded('eight years', 'with 8 years')).toEqual([]);
 	});
 
+	it('reads only number words, not what every object has (constructor, toString)', () => {
+		expect(numbersIn('the constructor of toString and valueOf')).toEqual([]);
+	});
+
 	it('takes capitalised words that do not start a sentence as names', () => {
 		expect(namesIn('At Google, I met Ada. She works at ACME in May.')).toEqual([
 			'Google',
@@ -167,5 +173,79 @@ describe('evaluate and computeMatchScore', () => {
 			costCents: 0
 		});
 		expect(matchScore).toBe(67);
+	});
+});
+
+describe('edits', () => {
+	const generated = 'I rewrote the settlement service in Go. I ran 4 PostgreSQL clusters.';
+	const edited = (narrative: string, resume = {}) =>
+		checkEdits(
+			{
+				narrative,
+				generatedSentences: generated.split(/(?<=\.) /),
+				resume,
+				generatedResume: {}
+			},
+			record.claims,
+			record.items
+		);
+
+	it('checks only the sentences the person wrote, against the whole record', () => {
+		expect(edited(generated)).toEqual([]);
+		expect(edited(`${generated} At Quayside Bank I kept 2,400 GB of ledger data safe.`)).toEqual(
+			[]
+		);
+		const found = edited(`${generated} I also ran Kubernetes for 30 teams.`);
+		expect(found.map((h) => [h.text, h.origin])).toEqual([
+			['30', 'edit'],
+			['Kubernetes', 'edit']
+		]);
+		expect(found[0]!.reason).toMatch(/your edit to the narrative/);
+	});
+
+	it('checks resume lines that differ from the generated resume', () => {
+		const found = edited(generated, { work: [{ highlights: ['Led the Rust rewrite'] }] });
+		expect(found.map((h) => h.text)).toEqual(['Rust']);
+		expect(found[0]!.reason).toMatch(/your edit to the resume/);
+	});
+
+	const passedEvaluation = {
+		passed: true,
+		grounding: { passed: true, hallucinations: [] },
+		utilization: { missed: [] },
+		gaps: [],
+		model: 'local',
+		costCents: 0
+	};
+
+	it('turns the badge when an edit is unsupported, and back when it is fixed', () => {
+		const hallucination = { text: 'Rust', reason: 'not in your record', origin: 'edit' as const };
+		const after = evaluationAfterEdits(passedEvaluation, {
+			hallucinations: [hallucination],
+			currentText: 'Led the Rust rewrite'
+		});
+		expect(after.passed).toBe(false);
+		expect(after.grounding).toEqual({ passed: false, hallucinations: [hallucination] });
+		const fixed = evaluationAfterEdits(passedEvaluation, { hallucinations: [], currentText: '' });
+		expect(fixed.passed).toBe(true);
+	});
+
+	it('drops a generated finding whose fact the person removed, but not one still there', () => {
+		const flagged = {
+			...passedEvaluation,
+			passed: false,
+			grounding: { passed: false, hallucinations: [{ text: 'Kafka', reason: 'not cited' }] }
+		};
+		expect(
+			evaluationAfterEdits(flagged, { hallucinations: [], currentText: 'I used Go.' }).passed
+		).toBe(true);
+		expect(
+			evaluationAfterEdits(flagged, { hallucinations: [], currentText: 'I used Kafka.' }).passed
+		).toBe(false);
+		// An evaluation that did not run claims nothing, edits or not.
+		const none = { ...flagged, model: 'none' };
+		expect(
+			evaluationAfterEdits(none, { hallucinations: [], currentText: '' }).grounding.passed
+		).toBe(false);
 	});
 });

@@ -10,6 +10,7 @@ import type {
 } from '../../schemas/profile';
 import { expandSkills, findSkillMentions, findSkills } from './lexicon';
 import { CareerContext } from './local/career-context';
+import { sentences } from './text';
 
 /**
  * The deterministic grounding check (SPEC §6, Evaluation). Every number, date, named skill or
@@ -18,28 +19,30 @@ import { CareerContext } from './local/career-context';
  * Anything else is reported as a hallucination.
  */
 
-const NUMBER_WORDS: Record<string, string> = {
-	one: '1',
-	two: '2',
-	three: '3',
-	four: '4',
-	five: '5',
-	six: '6',
-	seven: '7',
-	eight: '8',
-	nine: '9',
-	ten: '10',
-	eleven: '11',
-	twelve: '12',
-	twenty: '20',
-	thirty: '30',
-	forty: '40',
-	fifty: '50',
-	hundred: '100',
-	thousand: '1000',
-	million: '1000000',
-	billion: '1000000000'
-};
+const NUMBER_WORDS = new Map<string, string>(
+	Object.entries({
+		one: '1',
+		two: '2',
+		three: '3',
+		four: '4',
+		five: '5',
+		six: '6',
+		seven: '7',
+		eight: '8',
+		nine: '9',
+		ten: '10',
+		eleven: '11',
+		twelve: '12',
+		twenty: '20',
+		thirty: '30',
+		forty: '40',
+		fifty: '50',
+		hundred: '100',
+		thousand: '1000',
+		million: '1000000',
+		billion: '1000000000'
+	})
+);
 
 /** Numbers in a text, normalised: "30,000" → "30000", "eight" → "8". */
 export function numbersIn(text: string): string[] {
@@ -47,7 +50,7 @@ export function numbersIn(text: string): string[] {
 		/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(n) ? n.replaceAll(',', '') : n.replace(',', '.')
 	);
 	const spelled = (text.toLowerCase().match(/[a-z]+/g) ?? [])
-		.map((w) => NUMBER_WORDS[w])
+		.map((w) => NUMBER_WORDS.get(w))
 		.filter((n): n is string => n !== undefined);
 	return [...digits, ...spelled];
 }
@@ -114,7 +117,7 @@ export type GroundingInput = {
 };
 
 /** Every string of a JSON value except provenance ids. */
-function strings(value: unknown, key = ''): string[] {
+export function strings(value: unknown, key = ''): string[] {
 	if (/claimids$/i.test(key)) return [];
 	if (typeof value === 'string') return [value];
 	if (Array.isArray(value)) return value.flatMap((v) => strings(v));
@@ -122,6 +125,14 @@ function strings(value: unknown, key = ''): string[] {
 		return Object.entries(value).flatMap(([k, v]) => strings(v, k));
 	}
 	return typeof value === 'number' ? [String(value)] : [];
+}
+
+/** Everything the person's record says, as one grounding source. */
+function recordSource(claims: Claim[], items: CareerItem[]): GroundingSource {
+	return new GroundingSource(
+		[...claims.map((c) => c.text), ...items.flatMap((i) => strings(i.data))].join('\n'),
+		claims.flatMap((c) => c.skills)
+	);
 }
 
 export function checkGrounding(
@@ -149,10 +160,7 @@ export function checkGrounding(
 		const source = sourceOf(s.claimIds);
 		report(`narrative sentence ${i + 1}`, ungrounded(s.text, source));
 	});
-	const record = new GroundingSource(
-		[...claims.map((c) => c.text), ...items.flatMap((i) => strings(i.data))].join('\n'),
-		claims.flatMap((c) => c.skills)
-	);
+	const record = recordSource(claims, items);
 	const resumeFacts = new Map<string, Hallucination>();
 	for (const text of new Set(strings(output.resume))) {
 		for (const h of ungrounded(text, record)) {
@@ -162,6 +170,69 @@ export function checkGrounding(
 	}
 	report('resume', [...resumeFacts.values()]);
 	return { passed: hallucinations.length === 0, hallucinations };
+}
+
+export type EditedOutput = {
+	/** The narrative as it reads now, and the sentences that were generated (which cite claims). */
+	narrative: string;
+	generatedSentences: string[];
+	/** The resume as it reads now, and as it was generated. */
+	resume: JsonResume;
+	generatedResume: JsonResume;
+};
+
+/**
+ * The grounding check of a person's own edits: every narrative sentence and resume line they
+ * wrote or changed is checked against their whole record (an edit cites no claim of its own).
+ * What was generated was checked by the evaluation and is not checked again.
+ */
+export function checkEdits(
+	output: EditedOutput,
+	claims: Claim[],
+	items: CareerItem[]
+): Hallucination[] {
+	const record = recordSource(claims, items);
+	const found = new Map<string, Hallucination>();
+	const check = (text: string, where: string) => {
+		for (const h of ungrounded(text, record)) {
+			const key = `${where}\u0000${h.text.toLowerCase()}`;
+			if (found.has(key)) continue;
+			const reason = `${h.reason.replace('the cited claims', 'your record')} (your edit to the ${where})`;
+			found.set(key, { text: h.text, reason, origin: 'edit' });
+		}
+	};
+	const generated = new Set(output.generatedSentences.map((t) => t.trim()));
+	for (const sentence of sentences(output.narrative))
+		if (!generated.has(sentence.trim())) check(sentence, 'narrative');
+	const generatedLines = new Set(strings(output.generatedResume));
+	for (const line of new Set(strings(output.resume)))
+		if (!generatedLines.has(line)) check(line, 'resume');
+	return [...found.values()];
+}
+
+/**
+ * The evaluation as it stands after the person's edits: what the evaluation found in a fact the
+ * edits removed is dropped, and what the edit check found is added, marked as the person's own.
+ * The badge follows: an ungrounded edit is never shown as grounded.
+ */
+export function evaluationAfterEdits(
+	evaluation: Evaluation,
+	edits: { hallucinations: Hallucination[]; currentText: string } | null
+): Evaluation {
+	if (!edits) return evaluation;
+	const kept = evaluation.grounding.hallucinations.filter((h) => wordIn(h.text, edits.currentText));
+	const hallucinations = [...kept, ...edits.hallucinations];
+	// Not evaluated (the evaluation failed or has not run): nothing is claimed either way.
+	if (evaluation.model === 'none')
+		return { ...evaluation, grounding: { passed: false, hallucinations } };
+	const groundingPassed = hallucinations.length === 0;
+	// Failing for another reason than grounding (a judge's verdict) still fails.
+	const otherwisePassed = evaluation.passed || !evaluation.grounding.passed;
+	return {
+		...evaluation,
+		passed: groundingPassed && otherwisePassed,
+		grounding: { passed: groundingPassed, hallucinations }
+	};
 }
 
 /** 0..100: share of requirements with evidence, required ones counting double. */
