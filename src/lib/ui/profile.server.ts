@@ -1,19 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '$lib/server/db/client';
 import { claims } from '$lib/server/db/schema';
+import { citedClaimIds } from '$lib/server/domain/cited';
 import type { ProfileView } from '$lib/server/domain/profiles';
 import type { ClaimIndex } from './profile';
-
-/** The claim ids a profile cites: talking points, narrative sentences and resume highlights. */
-function citedIds(view: ProfileView): string[] {
-	const ids = new Set<string>();
-	for (const tp of view.talkingPoints) for (const e of tp.evidence) ids.add(e.claimId);
-	for (const s of view.narrativeSentences) for (const id of s.claimIds) ids.add(id);
-	for (const section of [view.resume.work, view.resume.projects, view.resume.volunteer])
-		for (const entry of section ?? [])
-			for (const list of entry.highlightClaimIds ?? []) for (const id of list) ids.add(id);
-	return [...ids];
-}
 
 /** The text of every claim the profile cites (and only those), for showing its sources. */
 export async function profileClaims(
@@ -21,7 +11,7 @@ export async function profileClaims(
 	userId: string,
 	view: ProfileView
 ): Promise<ClaimIndex> {
-	const ids = citedIds(view).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+	const ids = citedClaimIds(view).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
 	const index: ClaimIndex = {};
 	for (const tp of view.talkingPoints)
 		for (const e of tp.evidence) index[e.claimId] = { text: e.text, sourcePath: e.sourcePath };
@@ -51,6 +41,9 @@ export function profileForPage(view: ProfileView) {
 		engine: view.engine,
 		model: view.model,
 		editedFields: view.editedFields,
+		version: view.version,
+		generatedAt: view.generatedAt,
+		recordOutdated: view.recordOutdated,
 		updatedAt: view.updatedAt
 	};
 }

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { claims } from '$lib/server/db/schema';
 import { fail, redirect } from '@sveltejs/kit';
 import { opportunityDraftSchema } from '$lib/schemas/api';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const [row] = await webApp()
 		.conn.db.select({ n: count() })
 		.from(claims)
-		.where(eq(claims.userId, user.id));
+		.where(and(eq(claims.userId, user.id), isNull(claims.retiredAt)));
 	return { hasCareer: (row?.n ?? 0) > 0, sample: demoPosting };
 };
 

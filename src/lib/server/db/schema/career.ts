@@ -29,11 +29,16 @@ export const claims = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		itemId: uuid('item_id').references(() => careerItems.id, { onDelete: 'cascade' }),
+		itemId: uuid('item_id').references(() => careerItems.id, { onDelete: 'set null' }),
 		kind: text('kind').notNull(),
 		text: text('text').notNull(),
 		sourcePath: text('source_path'),
 		skills: text('skills').array().notNull().default([]),
+		/**
+		 * Set when a re-import no longer holds this fact: the claim leaves the record but stays for
+		 * the profiles that cite it.
+		 */
+		retiredAt: timestamp('retired_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
