@@ -4,21 +4,13 @@ import {
 	addOpportunityAndTailor,
 	checkPage,
 	importCareer,
+	profileFor,
 	recordProgress,
 	signUp,
 	timeline
 } from './support';
 
 const highlightList = (page: Page) => page.getByRole('list', { name: 'Highlights' }).locator('li');
-
-/** Signs up, imports, tailors, and waits for the profile page. */
-async function profileFor(page: Page) {
-	await signUp(page);
-	await importCareer(page);
-	await addOpportunityAndTailor(page);
-	await page.waitForURL(/\/profiles\/[0-9a-f-]{36}$/);
-	await expect(page.getByRole('heading', { name: 'Talking points' })).toBeVisible();
-}
 
 test('from sign-up to a tailored profile, with the progress shown live', async ({ page }) => {
 	await recordProgress(page);
@@ -103,20 +95,27 @@ test('edit the resume in place and put it back', async ({ page }) => {
 	).toBeVisible();
 	await expect(resume.getByText('Mentored two analysts')).toBeVisible();
 	await expect(resume.locator('.badge', { hasText: 'edited' })).toBeVisible();
+	// The edit is checked at once: the year it adds is not in the record.
+	const evaluation = page.getByRole('region', { name: 'Evaluation' });
+	await expect(evaluation.getByText('Grounding failed')).toBeVisible();
+	await expect(evaluation.locator('li', { hasText: '2024' })).toContainText('your edit');
 
 	await resume.getByRole('button', { name: 'Revert to generated' }).click();
 	await expect(resume.getByText('Mentored two analysts')).toHaveCount(0);
 	await expect(resume.locator('.badge', { hasText: 'edited' })).toHaveCount(0);
+	await expect(evaluation.getByText('Grounded', { exact: true })).toBeVisible();
 
-	// Regenerate: asks first, then a new job makes the profile again.
+	// Regenerate: asks first, then a new job makes a new version beside the current one.
+	const profileUrl = page.url();
 	page.once('dialog', (dialog) => dialog.accept());
-	await page.getByRole('button', { name: 'Make it again' }).click();
+	await page.getByRole('button', { name: 'Make a new version' }).click();
 	await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
 	await expect(page.getByRole('list', { name: 'Highlights' })).toContainText(
-		'Replacing your previous profile'
+		'New version saved beside the current one'
 	);
-	await page.waitForURL(/\/profiles\/[0-9a-f-]{36}$/);
+	await page.waitForURL(profileUrl);
 	await expect(page.getByRole('heading', { name: 'Talking points' })).toBeVisible();
+	await expect(page.getByText(/version 2 ·/)).toBeVisible();
 });
 
 test('a share link opens the profile logged out until it is revoked', async ({ page, browser }) => {

@@ -40,6 +40,15 @@ export async function addOpportunityAndTailor(page: Page) {
 	await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
 }
 
+/** Signs up, imports, tailors, and waits for the profile page. */
+export async function profileFor(page: Page) {
+	await signUp(page);
+	await importCareer(page);
+	await addOpportunityAndTailor(page);
+	await page.waitForURL(/\/profiles\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { name: 'Talking points' })).toBeVisible();
+}
+
 export type Timeline = {
 	phases: string[];
 	/** Each highlight with the status shown when it first appeared. */

@@ -181,6 +181,7 @@ describe('opportunities', () => {
 		expect(cached.kind).toBe('cached');
 		if (cached.kind !== 'cached') return;
 		expect(cached.profile.id).toBe(profileId);
+		expect(cached.outdated).toBe(false);
 		expect(cached.profile.talkingPoints.length).toBeGreaterThan(0);
 		expect(await ines.client.jobs.list.query()).toEqual(before);
 	});
@@ -351,6 +352,52 @@ describe('profiles', () => {
 			'NOT_FOUND'
 		);
 		expect((await failure(p.export.query({ profileId, format: 'html' }))).code).toBe('NOT_FOUND');
+		expect((await failure(p.versions.query({ profileId }))).code).toBe('NOT_FOUND');
+		expect((await failure(p.version.query({ profileId, version: 1 }))).code).toBe('NOT_FOUND');
+		expect((await failure(p.restore.mutate({ profileId, version: 1 }))).code).toBe('NOT_FOUND');
+	});
+
+	it('versions, version and restore: a regeneration keeps the id and lists the earlier version', async () => {
+		const p = ines.client.profiles;
+		const created = await ines.client.opportunities.create.mutate({ description: ternPosting });
+		const first = await ines.client.opportunities.tailor.mutate({ opportunityId: created.id });
+		if (first.kind !== 'job') throw new Error('expected a job');
+		const id = (await finished(ines.client, first.jobId)).summary!.profileId as string;
+		await p.update.mutate({ profileId: id, narrative: 'I make data useful.' });
+		const again = await ines.client.opportunities.tailor.mutate({
+			opportunityId: created.id,
+			regenerate: true
+		});
+		if (again.kind !== 'job') throw new Error('expected a job');
+		expect((await finished(ines.client, again.jobId)).summary).toMatchObject({
+			profileId: id,
+			version: 2
+		});
+		const versions = await p.versions.query({ profileId: id });
+		expect(versions.map((v) => [v.version, v.current, v.edited])).toEqual([
+			[2, true, false],
+			[1, false, true]
+		]);
+		expect((await p.version.query({ profileId: id, version: 1 })).narrative).toBe(
+			'I make data useful.'
+		);
+		const restored = await p.restore.mutate({ profileId: id, version: 1 });
+		expect([restored.id, restored.version, restored.narrative]).toEqual([
+			id,
+			1,
+			'I make data useful.'
+		]);
+		expect((await failure(p.version.query({ profileId: id, version: 9 }))).code).toBe('NOT_FOUND');
+		expect((await failure(p.version.query({ profileId: id, version: 0 }))).code).toBe(
+			'BAD_REQUEST'
+		);
+		const pinned = await ines.client.share.create.mutate({ profileId: id, version: 2 });
+		expect(pinned.pinnedVersion).toBe(2);
+		const seen = await other.client.share.view.query({ token: pinned.token });
+		expect(seen.narrative).not.toBe('I make data useful.');
+		expect(
+			(await failure(ines.client.share.create.mutate({ profileId: id, version: 5 }))).code
+		).toBe('NOT_FOUND');
 	});
 });
 

@@ -244,6 +244,14 @@ const hostileResume = fc.record(
 	{ requiredKeys: [] }
 );
 
+/** Version numbers that exist, that do not, and that are not numbers. */
+const versionNumber = fc.oneof(
+	fc.constantFrom(1, 2),
+	fc.integer({ min: -3, max: 2_000_000 }),
+	fc.double(),
+	wrongType
+);
+
 const draft = fc.record(
 	{
 		title: opt(shortText),
@@ -337,7 +345,11 @@ const shapes: Record<string, () => fc.Arbitrary<unknown>> = {
 			profileId,
 			format: fc.oneof(fc.constantFrom('markdown', 'json-resume', 'html'), shortText)
 		}),
-	'share.create': () => fc.record({ profileId }),
+	'profiles.versions': () => fc.record({ profileId }),
+	'profiles.version': () => fc.record({ profileId, version: versionNumber }),
+	'profiles.restore': () => fc.record({ profileId, version: versionNumber }),
+	'share.create': () =>
+		fc.record({ profileId, version: versionNumber }, { requiredKeys: ['profileId'] }),
 	'share.revoke': () => fc.record({ id: idOr() }),
 	'share.list': () => opt(fc.record({ profileId }, { requiredKeys: [] })),
 	'share.view': () =>

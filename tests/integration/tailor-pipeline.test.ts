@@ -121,7 +121,7 @@ describe('the tailor job', () => {
 		expect(after.length).toBe(before.length);
 	});
 
-	it('regenerates: the old profile is replaced and the new one counted', async () => {
+	it('regenerates: the profile keeps its id, takes a new version and is counted again', async () => {
 		const opp = await newOpportunity();
 		const first = await tailor(opp.id);
 		const firstId = (
@@ -134,8 +134,8 @@ describe('the tailor job', () => {
 		expect(second.kind).toBe('job');
 		const events = await run((second as { jobId: string }).jobId);
 		const secondId = (terminal(events).payload.summary as { profileId: string }).profileId;
-		expect(secondId).not.toBe(firstId);
-		await expect(getProfile(t.db, user, firstId)).rejects.toBeInstanceOf(NotFoundError);
+		expect(secondId).toBe(firstId);
+		expect((await getProfile(t.db, user, firstId)).version).toBe(2);
 		const rows = await t.db
 			.select()
 			.from(tailoredProfiles)
@@ -203,7 +203,7 @@ describe('the tailor job', () => {
 			.select()
 			.from(tailoredProfiles)
 			.where(eq(tailoredProfiles.userId, user));
-		const regenerated = 1; // the regenerate test deleted one counted profile
+		const regenerated = 1; // the regenerate test counted a second version of one profile
 		expect(counter!.profilesCreated).toBe(profiles.length + regenerated);
 	});
 

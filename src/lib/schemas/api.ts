@@ -108,6 +108,12 @@ export const exportFormats = ['markdown', 'json-resume', 'html'] as const;
 export const exportFormatSchema = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
+export const versionSchema = z
+	.number({ error: 'expected a version number' })
+	.int({ error: 'expected a version number' })
+	.min(1, { error: 'expected a version number' })
+	.max(1_000_000, { error: 'expected a version number' });
+
 export const profilesInput = {
 	get: z.object({ profileId: idSchema }),
 	update: z
@@ -120,7 +126,11 @@ export const profilesInput = {
 			error: 'give a narrative or a resume to save'
 		}),
 	revert: z.object({ profileId: idSchema, field: editableProfileFieldSchema }),
-	export: z.object({ profileId: idSchema, format: exportFormatSchema })
+	export: z.object({ profileId: idSchema, format: exportFormatSchema }),
+	versions: z.object({ profileId: idSchema }),
+	/** One version by its number (as `versions` lists them). */
+	version: z.object({ profileId: idSchema, version: versionSchema }),
+	restore: z.object({ profileId: idSchema, version: versionSchema })
 };
 
 export const shareTokenSchema = z
@@ -130,7 +140,8 @@ export const shareTokenSchema = z
 	.regex(/^[A-Za-z0-9_-]+$/, { error: 'not a share token' });
 
 export const shareInput = {
-	create: z.object({ profileId: idSchema }),
+	/** `version` pins the link to that version; without it the link follows the current one. */
+	create: z.object({ profileId: idSchema, version: versionSchema.optional() }),
 	revoke: z.object({ id: idSchema }),
 	list: z.object({ profileId: idSchema.optional() }).optional(),
 	view: z.object({ token: shareTokenSchema })

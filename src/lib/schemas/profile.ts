@@ -78,7 +78,12 @@ export const narrativeSentenceSchema = z.object({
 });
 export type NarrativeSentence = z.infer<typeof narrativeSentenceSchema>;
 
-export const hallucinationSchema = z.object({ text: z.string(), reason: z.string() });
+export const hallucinationSchema = z.object({
+	text: z.string(),
+	reason: z.string(),
+	/** `edit` when the fact came from the person's own edit rather than from generation. */
+	origin: z.enum(['generated', 'edit']).optional()
+});
 export type Hallucination = z.infer<typeof hallucinationSchema>;
 
 export const gapSchema = z.object({ requirement: z.string(), kind: requirementKindSchema });

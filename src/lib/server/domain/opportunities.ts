@@ -3,6 +3,7 @@ import type { ParsedPosting, Requirement } from '../../schemas/profile';
 import type { Executor } from '../db/client';
 import { opportunities } from '../db/schema';
 import { parsePosting } from '../engines/local/posting';
+import { cancelJobsOf } from '../jobs/cancel';
 import { assertStorable, InvalidInputError, NotFoundError } from './errors';
 
 export type Opportunity = typeof opportunities.$inferSelect;
@@ -78,11 +79,19 @@ export async function setRequirements(
 		.where(and(eq(opportunities.id, id), eq(opportunities.userId, userId)));
 }
 
-/** Deletes an opportunity with its tailored profile (and that profile's share links). */
+/**
+ * Deletes an opportunity with its tailored profile (and that profile's versions and share links).
+ * A tailor job still running for it is cancelled: it stops at its next step boundary.
+ */
 export async function deleteOpportunity(db: Executor, userId: string, id: string): Promise<void> {
-	const rows = await db
-		.delete(opportunities)
-		.where(and(eq(opportunities.id, id), eq(opportunities.userId, userId)))
-		.returning({ id: opportunities.id });
-	if (!rows.length) throw new NotFoundError('Opportunity');
+	await db.transaction(async (tx) => {
+		const [own] = await tx
+			.select({ id: opportunities.id })
+			.from(opportunities)
+			.where(and(eq(opportunities.id, id), eq(opportunities.userId, userId)))
+			.for('update');
+		if (!own) throw new NotFoundError('Opportunity');
+		await cancelJobsOf(tx, userId, id);
+		await tx.delete(opportunities).where(eq(opportunities.id, id));
+	});
 }

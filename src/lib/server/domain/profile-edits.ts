@@ -1,13 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { EditableProfileField } from '../../schemas/api';
-import type { JsonResume, NarrativeSentence } from '../../schemas/profile';
+import type { Hallucination, JsonResume, NarrativeSentence } from '../../schemas/profile';
 import { CareerImportError, validateJsonResume } from '../career/json-resume';
 import type { Executor } from '../db/client';
 import { tailoredProfiles } from '../db/schema';
+import { checkEdits } from '../engines/grounding';
 import { sentences } from '../engines/text';
-import { assertStorable, InvalidInputError, NotFoundError } from './errors';
-import { getProfile, type ProfileView } from './profiles';
+import { getCareer } from './career';
+import { assertStorable, InvalidInputError } from './errors';
+import { getProfile, lockProfile, type ProfileView } from './profiles';
 
 /**
  * A person's edits to a generated profile. The generated narrative and resume stay in the
@@ -17,16 +19,6 @@ import { getProfile, type ProfileView } from './profiles';
 export type ProfileEdit = { narrative?: string; resume?: JsonResume };
 
 type Row = typeof tailoredProfiles.$inferSelect;
-
-async function lockRow(tx: Executor, userId: string, profileId: string): Promise<Row> {
-	const [row] = await tx
-		.select()
-		.from(tailoredProfiles)
-		.where(and(eq(tailoredProfiles.id, profileId), eq(tailoredProfiles.userId, userId)))
-		.for('update');
-	if (!row) throw new NotFoundError('Profile');
-	return row;
-}
 
 function checkResume(resume: JsonResume): JsonResume {
 	try {
@@ -56,7 +48,7 @@ export async function updateProfile(
 	if (edit.narrative !== undefined) assertStorable(edit.narrative, '/narrative');
 	const resume = edit.resume === undefined ? undefined : checkResume(edit.resume);
 	await db.transaction(async (tx) => {
-		const row = await lockRow(tx, userId, profileId);
+		const row = await lockProfile(tx, userId, profileId);
 		let editedFields = row.editedFields;
 		const set: Partial<Row> = { updatedAt: new Date() };
 		if (edit.narrative !== undefined) {
@@ -75,12 +67,32 @@ export async function updateProfile(
 				!isDeepStrictEqual(resume, row.resumeDataOriginal)
 			);
 		}
+		const editHallucinations = await checkEditsOf(tx, userId, { ...row, ...set, editedFields });
 		await tx
 			.update(tailoredProfiles)
-			.set({ ...set, editedFields })
+			.set({ ...set, editedFields, editHallucinations })
 			.where(eq(tailoredProfiles.id, row.id));
 	});
 	return withCurrentNarrative(await getProfile(db, userId, profileId));
+}
+
+/**
+ * The deterministic grounding check of what the person changed, against their current record:
+ * run on every save, so an unsupported edit shows in the evaluation at once.
+ */
+async function checkEditsOf(tx: Executor, userId: string, row: Row): Promise<Hallucination[]> {
+	if (!row.editedFields.length) return [];
+	const { claims, items } = await getCareer(tx, userId);
+	return checkEdits(
+		{
+			narrative: row.narrative,
+			generatedSentences: (row.narrativeSentences as NarrativeSentence[]).map((s) => s.text),
+			resume: row.resumeData as JsonResume,
+			generatedResume: row.resumeDataOriginal as JsonResume
+		},
+		claims,
+		items
+	);
 }
 
 /** Puts one field back to what was generated. */
@@ -91,14 +103,18 @@ export async function revertProfileField(
 	field: EditableProfileField
 ): Promise<ProfileView> {
 	await db.transaction(async (tx) => {
-		const row = await lockRow(tx, userId, profileId);
+		const row = await lockProfile(tx, userId, profileId);
+		const set = {
+			...(field === 'narrative'
+				? { narrative: row.narrativeOriginal }
+				: { resumeData: row.resumeDataOriginal }),
+			editedFields: markEdited(row.editedFields, field, false)
+		};
 		await tx
 			.update(tailoredProfiles)
 			.set({
-				...(field === 'narrative'
-					? { narrative: row.narrativeOriginal }
-					: { resumeData: row.resumeDataOriginal }),
-				editedFields: markEdited(row.editedFields, field, false),
+				...set,
+				editHallucinations: await checkEditsOf(tx, userId, { ...row, ...set }),
 				updatedAt: new Date()
 			})
 			.where(eq(tailoredProfiles.id, row.id));

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type {
 	Evaluation,
+	Hallucination,
 	JsonResume,
 	NarrativeSentence,
 	TailoredProfile,
@@ -8,6 +9,7 @@ import type {
 } from '../../schemas/profile';
 import type { Database, Executor } from '../db/client';
 import { opportunities, tailoredProfiles } from '../db/schema';
+import { evaluationAfterEdits, strings } from '../engines/grounding';
 import { NotFoundError } from './errors';
 
 export type ProfileRow = typeof tailoredProfiles.$inferSelect;
@@ -18,6 +20,11 @@ export type ProfileView = TailoredProfile & {
 	opportunityId: string;
 	editedFields: string[];
 	model: string;
+	/** The version shown (the current one unless an earlier version was asked for). */
+	version: number;
+	generatedAt: Date;
+	/** Some claim it cites has left the career record since: "based on an earlier record". */
+	recordOutdated: boolean;
 	createdAt: Date;
 	updatedAt: Date;
 };
@@ -38,6 +45,31 @@ const {
 	...viewColumns
 } = getTableColumns(tailoredProfiles);
 
+type EvaluatedContent = Pick<
+	ProfileRow,
+	| 'evaluation'
+	| 'editHallucinations'
+	| 'editedFields'
+	| 'talkingPoints'
+	| 'narrative'
+	| 'resumeData'
+>;
+
+/** The stored evaluation with the person's edits taken into account (see `evaluationAfterEdits`). */
+export function effectiveEvaluation(row: EvaluatedContent): Evaluation {
+	const evaluation = (row.evaluation as Evaluation | null) ?? pendingEvaluation;
+	if (!row.editedFields.length && !row.editHallucinations.length) return evaluation;
+	const currentText = [
+		...strings(row.talkingPoints),
+		row.narrative,
+		...strings(row.resumeData)
+	].join('\n');
+	return evaluationAfterEdits(evaluation, {
+		hallucinations: row.editHallucinations as Hallucination[],
+		currentText
+	});
+}
+
 export function toProfileView(
 	row: Omit<ProfileRow, 'narrativeOriginal' | 'resumeDataOriginal'>,
 	opportunity: { title: string; company: string | null }
@@ -50,11 +82,14 @@ export function toProfileView(
 		narrative: row.narrative,
 		narrativeSentences: row.narrativeSentences as NarrativeSentence[],
 		resume: row.resumeData as JsonResume,
-		evaluation: (row.evaluation as Evaluation | null) ?? pendingEvaluation,
+		evaluation: effectiveEvaluation(row),
 		matchScore: row.matchScore,
 		engine: row.engine as TailoredProfile['engine'],
 		model: row.model,
 		editedFields: row.editedFields,
+		version: row.version,
+		generatedAt: row.generatedAt,
+		recordOutdated: row.recordOutdated,
 		createdAt: row.createdAt,
 		updatedAt: row.updatedAt
 	};
@@ -130,4 +165,15 @@ export async function getSharedProfile(db: Executor, id: string): Promise<Profil
 	const view = await load(db, and(eq(tailoredProfiles.id, id)));
 	if (!view) throw new NotFoundError('Shared profile');
 	return view;
+}
+
+/** The user's profile row, locked for the rest of the transaction; another user's is not found. */
+export async function lockProfile(tx: Executor, userId: string, id: string): Promise<ProfileRow> {
+	const [row] = await tx
+		.select()
+		.from(tailoredProfiles)
+		.where(and(eq(tailoredProfiles.id, id), eq(tailoredProfiles.userId, userId)))
+		.for('update');
+	if (!row) throw new NotFoundError('Profile');
+	return row;
 }

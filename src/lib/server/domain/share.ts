@@ -3,25 +3,41 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { shareLinks, tailoredProfiles } from '../db/schema';
 import { NotFoundError } from './errors';
+import { withCurrentNarrative } from './profile-edits';
+import { archivedRow, getProfileVersion } from './profile-versions';
+import { getSharedProfile, type ProfileView } from './profiles';
 
 export type ShareLink = typeof shareLinks.$inferSelect;
 
 /** 192 random bits, URL-safe. */
 export const newShareToken = () => randomBytes(24).toString('base64url');
 
+/**
+ * A new link to one of the user's profiles. Without `version` it shows whatever version is current
+ * when it is opened; with one, it shows that version for good (the current one included).
+ */
 export async function createShareLink(
 	db: Executor,
 	userId: string,
-	profileId: string
+	profileId: string,
+	version?: number
 ): Promise<ShareLink> {
 	const [profile] = await db
-		.select({ id: tailoredProfiles.id })
+		.select({ id: tailoredProfiles.id, version: tailoredProfiles.version })
 		.from(tailoredProfiles)
 		.where(and(eq(tailoredProfiles.id, profileId), eq(tailoredProfiles.userId, userId)));
 	if (!profile) throw new NotFoundError('Profile');
+	if (version !== undefined && version !== profile.version) {
+		if (!(await archivedRow(db, profileId, version))) throw new NotFoundError('Profile version');
+	}
 	const [row] = await db
 		.insert(shareLinks)
-		.values({ token: newShareToken(), userId, tailoredProfileId: profileId })
+		.values({
+			token: newShareToken(),
+			userId,
+			tailoredProfileId: profileId,
+			pinnedVersion: version ?? null
+		})
 		.returning();
 	return row!;
 }
@@ -61,12 +77,36 @@ export async function revokeShareLink(
 export async function viewShared(
 	db: Executor,
 	token: string
-): Promise<{ profileId: string; userId: string }> {
+): Promise<{ profileId: string; userId: string; pinnedVersion: number | null }> {
 	const [row] = await db
 		.update(shareLinks)
 		.set({ viewCount: sql`${shareLinks.viewCount} + 1` })
 		.where(and(eq(shareLinks.token, token), isNull(shareLinks.revokedAt)))
-		.returning({ profileId: shareLinks.tailoredProfileId, userId: shareLinks.userId });
+		.returning({
+			profileId: shareLinks.tailoredProfileId,
+			userId: shareLinks.userId,
+			pinnedVersion: shareLinks.pinnedVersion
+		});
 	if (!row) throw new NotFoundError('Shared profile');
 	return row;
+}
+
+/** What a live link shows: its pinned version, or the current one. */
+export async function sharedProfile(
+	db: Executor,
+	token: string
+): Promise<{
+	view: ProfileView;
+	userId: string;
+}> {
+	const link = await viewShared(db, token);
+	const view =
+		link.pinnedVersion === null
+			? await getSharedProfile(db, link.profileId)
+			: await getProfileVersion(db, null, link.profileId, link.pinnedVersion).catch((error) => {
+					// The link names a version that is no longer kept: the profile as it is now.
+					if (error instanceof NotFoundError) return getSharedProfile(db, link.profileId);
+					throw error;
+				});
+	return { view: withCurrentNarrative(view), userId: link.userId };
 }

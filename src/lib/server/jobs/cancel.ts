@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
-import type { Database } from '../db/client';
+import type { Database, Tx } from '../db/client';
 import { documentJobs } from '../db/schema';
 import { lockJob, TERMINAL_STATUSES } from './events';
 import { finish } from './runner';
@@ -32,4 +32,32 @@ export async function cancelJob(
 			.where(and(eq(documentJobs.id, jobId), isNull(documentJobs.cancelRequestedAt)));
 		return 'cancelling';
 	});
+}
+
+/**
+ * Cancels every unfinished job of one of the user's opportunities, in the caller's transaction
+ * (deleting the opportunity): a waiting job ends at once (its queued run then finds it ended and
+ * does nothing), a running one stops at its next step boundary, before any further step runs.
+ */
+export async function cancelJobsOf(tx: Tx, userId: string, opportunityId: string): Promise<number> {
+	const rows = await tx
+		.select()
+		.from(documentJobs)
+		.where(
+			and(
+				eq(documentJobs.userId, userId),
+				eq(documentJobs.opportunityId, opportunityId),
+				inArray(documentJobs.status, ['pending', 'processing'])
+			)
+		)
+		.for('update');
+	for (const row of rows) {
+		if (row.status === 'pending') await finish(tx, row, 'cancelled', {});
+		else if (!row.cancelRequestedAt)
+			await tx
+				.update(documentJobs)
+				.set({ cancelRequestedAt: new Date() })
+				.where(eq(documentJobs.id, row.id));
+	}
+	return rows.length;
 }

@@ -26,7 +26,7 @@ export type TransactionalStepContext = StepContext & { tx: Executor };
 export type Step =
 	| {
 			name: string;
-			/** Left out of this run when it returns true (e.g. `delete-existing` unless regenerating). */
+			/** Left out of this run when it returns true. */
 			skip?: (ctx: StepContext) => boolean;
 			transactional?: false;
 			run(ctx: StepContext): Promise<unknown>;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { CareerItem, Claim } from '../../schemas/career';
 import type { JsonResume, ParsedPosting } from '../../schemas/profile';
 import {
@@ -11,6 +11,13 @@ import {
 import { getCareer } from '../domain/career';
 import { NotFoundError } from '../domain/errors';
 import { getOpportunity, setRequirements } from '../domain/opportunities';
+import {
+	discardPendingVersion,
+	setPendingEvaluation,
+	storePendingVersion,
+	switchToPendingVersion
+} from '../domain/profile-versions';
+import { findProfileFor } from '../domain/profiles';
 import { newShareToken } from '../domain/share';
 import { countProfile } from '../domain/usage';
 import type {
@@ -29,6 +36,8 @@ type Opp = {
 	posting: ParsedPosting | null;
 };
 type Career = { claims: Claim[]; items: CareerItem[] };
+/** Where store-profile put the result: the profile, or a new version beside its current one. */
+type Stored = { profileId: string; pendingVersionId?: string };
 
 const engineContext = (ctx: StepContext, step: string): EngineContext => ({
 	userId: ctx.userId,
@@ -42,7 +51,8 @@ const engineContext = (ctx: StepContext, step: string): EngineContext => ({
 
 /**
  * The `tailor` job (SPEC §5): analyse the opportunity, generate talking points, narrative and
- * resume, store the profile, evaluate it, complete. Each step is a checkpoint; the two that write
+ * resume, store the profile (a regeneration as a new version beside the current one), evaluate
+ * it, complete (switching to the new version). Each step is a checkpoint; the two that write
  * the user's data do so atomically with their checkpoint, so they happen exactly once.
  */
 export function tailorPipeline(engine: TailorEngine, userConcurrency: number): Pipeline {
@@ -57,6 +67,8 @@ export function tailorPipeline(engine: TailorEngine, userConcurrency: number): P
 		name: 'tailor',
 		userConcurrency,
 		summary: (outputs) => outputs['complete-job'] as Record<string, unknown>,
+		// A regeneration that fails for good leaves the current version as it was.
+		onFailure: ({ job, db }) => discardPendingVersion(db, job.id),
 		phases: [
 			{
 				name: 'analyzing',
@@ -88,24 +100,6 @@ export function tailorPipeline(engine: TailorEngine, userConcurrency: number): P
 								description: opp.description,
 								posting
 							};
-						}
-					},
-					{
-						name: 'delete-existing',
-						skip: (ctx) => !ctx.input.regenerate,
-						transactional: true,
-						async run(ctx) {
-							const deleted = await ctx.tx
-								.delete(tailoredProfiles)
-								.where(
-									and(
-										eq(tailoredProfiles.userId, ctx.userId),
-										eq(tailoredProfiles.opportunityId, opportunityId(ctx))
-									)
-								)
-								.returning({ id: tailoredProfiles.id });
-							if (deleted.length) await ctx.highlight('Replacing your previous profile');
-							return { deleted: deleted.length };
 						}
 					},
 					{
@@ -217,23 +211,40 @@ export function tailorPipeline(engine: TailorEngine, userConcurrency: number): P
 									}))
 								),
 								engine: engine.name,
-								model: engine.model,
-								updatedAt: new Date()
+								model: engine.model
 							};
-							const [row] = await ctx.tx
+							// A first profile is stored as it is; a regeneration is written beside the current
+							// version, which stays as it is until complete-job switches to the new one.
+							const [created] = await ctx.tx
 								.insert(tailoredProfiles)
 								.values({ userId: ctx.userId, opportunityId: opportunityId(ctx), ...values })
-								.onConflictDoUpdate({
-									target: [tailoredProfiles.userId, tailoredProfiles.opportunityId],
-									set: values
+								.onConflictDoNothing({
+									target: [tailoredProfiles.userId, tailoredProfiles.opportunityId]
 								})
 								.returning({ id: tailoredProfiles.id });
+							let stored: Stored;
+							if (created) stored = { profileId: created.id };
+							else {
+								const existing = await findProfileFor(ctx.tx, ctx.userId, opportunityId(ctx));
+								if (!existing) throw new Error('the profile vanished while it was being stored');
+								const pendingVersionId = await storePendingVersion(
+									ctx.tx,
+									{ id: existing.id, userId: ctx.userId },
+									ctx.job.id,
+									values
+								);
+								stored = { profileId: existing.id, pendingVersionId };
+							}
 							await ctx.tx
 								.update(documentJobs)
-								.set({ tailoredProfileId: row!.id })
+								.set({ tailoredProfileId: stored.profileId })
 								.where(eq(documentJobs.id, ctx.job.id));
-							await ctx.highlight('Profile saved');
-							return { profileId: row!.id };
+							await ctx.highlight(
+								stored.pendingVersionId
+									? 'New version saved beside the current one'
+									: 'Profile saved'
+							);
+							return stored;
 						}
 					}
 				]
@@ -250,7 +261,7 @@ export function tailorPipeline(engine: TailorEngine, userConcurrency: number): P
 						// Never fails the job: the profile is useful without its evaluation.
 						name: 'evaluate-profile',
 						async run(ctx) {
-							const { profileId } = out<{ profileId: string }>(ctx, 'store-profile');
+							const { profileId, pendingVersionId } = out<Stored>(ctx, 'store-profile');
 							try {
 								const tp = out<TalkingPointsResult & Career>(ctx, 'generate-talking-points');
 								const result = await engine.evaluate(
@@ -264,10 +275,13 @@ export function tailorPipeline(engine: TailorEngine, userConcurrency: number): P
 								);
 								const { evaluation, matchScore } = result;
 								await ctx.db.transaction(async (tx) => {
-									await tx
-										.update(tailoredProfiles)
-										.set({ evaluation, matchScore })
-										.where(eq(tailoredProfiles.id, profileId));
+									if (pendingVersionId)
+										await setPendingEvaluation(tx, pendingVersionId, { evaluation, matchScore });
+									else
+										await tx
+											.update(tailoredProfiles)
+											.set({ evaluation, matchScore })
+											.where(eq(tailoredProfiles.id, profileId));
 									await tx.insert(tailoringEvalLog).values({
 										tailoredProfileId: profileId,
 										userId: ctx.userId,
@@ -310,8 +324,18 @@ export function tailorPipeline(engine: TailorEngine, userConcurrency: number): P
 						name: 'complete-job',
 						transactional: true,
 						async run(ctx) {
-							const { profileId } = out<{ profileId: string }>(ctx, 'store-profile');
+							const { profileId, pendingVersionId } = out<Stored>(ctx, 'store-profile');
 							const opp = out<Opp>(ctx, 'validate-opportunity');
+							let version = 1;
+							if (pendingVersionId) {
+								version = await switchToPendingVersion(
+									ctx.tx,
+									ctx.userId,
+									profileId,
+									pendingVersionId
+								);
+								await ctx.highlight(`Version ${version} is now your profile`);
+							}
 							await countProfile(ctx.tx, ctx.userId);
 							let shareToken: string | undefined;
 							if (ctx.input.share) {
@@ -330,6 +354,7 @@ export function tailorPipeline(engine: TailorEngine, userConcurrency: number): P
 								opportunityId: opportunityId(ctx),
 								title: opp.title,
 								company: opp.company,
+								version,
 								...(shareToken ? { shareToken } : {})
 							};
 						}

@@ -1,7 +1,18 @@
 import { fail } from '@sveltejs/kit';
 import { LIMITS } from '$lib/schemas/api';
-import { InvalidInputError } from '$lib/server/domain/errors';
-import { readProfile, revertProfileField, updateProfile } from '$lib/server/domain/profile-edits';
+import { InvalidInputError, NotFoundError } from '$lib/server/domain/errors';
+import { listJobs } from '$lib/server/domain/jobs';
+import {
+	readProfile,
+	revertProfileField,
+	updateProfile,
+	withCurrentNarrative
+} from '$lib/server/domain/profile-edits';
+import {
+	getProfileVersion,
+	listVersions,
+	restoreVersion
+} from '$lib/server/domain/profile-versions';
 import { createShareLink, listShareLinks, revokeShareLink } from '$lib/server/domain/share';
 import { webApp } from '$lib/server/web';
 import { orNotFound, requireUser, routeId } from '$lib/ui/guard.server';
@@ -9,27 +20,57 @@ import { profileClaims, profileForPage } from '$lib/ui/profile.server';
 import { applyResumeEdit, parseResumeForm } from '$lib/ui/resume-edit';
 import type { Actions, PageServerLoad } from './$types';
 
+/** `?compare=N`: version N beside the current one. */
+function compareParam(url: URL): number | null {
+	const raw = url.searchParams.get('compare');
+	return raw && /^\d{1,7}$/.test(raw) ? Number(raw) : null;
+}
+
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const id = routeId(params.id);
 	const db = webApp().conn.db;
 	const view = await orNotFound(readProfile(db, user.id, id));
-	const [claims, links] = await Promise.all([
+	const compare = compareParam(url);
+	const [claims, links, versions, running, other] = await Promise.all([
 		profileClaims(db, user.id, view),
-		listShareLinks(db, user.id, id)
+		listShareLinks(db, user.id, id),
+		listVersions(db, user.id, id),
+		listJobs(db, user.id, {
+			opportunityId: view.opportunityId,
+			type: 'tailor',
+			status: ['pending', 'processing'],
+			limit: 1
+		}),
+		compare !== null && compare !== view.version
+			? getProfileVersion(db, user.id, id, compare).catch((e) => {
+					if (e instanceof NotFoundError) return null;
+					throw e;
+				})
+			: null
 	]);
 	return {
 		profile: profileForPage(view),
 		claims,
+		versions,
+		runningJobId: running[0]?.id ?? null,
+		compared: other ? profileForPage(withCurrentNarrative(other)) : null,
 		shareLinks: links.map((l) => ({
 			id: l.id,
 			token: l.token,
 			createdAt: l.createdAt,
 			revokedAt: l.revokedAt,
-			viewCount: l.viewCount
+			viewCount: l.viewCount,
+			pinnedVersion: l.pinnedVersion
 		}))
 	};
 };
+
+/** A version number from a form field, or null. */
+function versionField(data: FormData): number | null {
+	const raw = String(data.get('version') ?? '');
+	return /^\d{1,7}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
+}
 
 export const actions: Actions = {
 	narrative: async ({ locals, url, params, request }) => {
@@ -71,10 +112,25 @@ export const actions: Actions = {
 		await orNotFound(revertProfileField(webApp().conn.db, user.id, routeId(params.id), field));
 		return { saved: `The ${field} is back to what was generated.` };
 	},
-	share: async ({ locals, url, params }) => {
+	share: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		const link = await orNotFound(createShareLink(webApp().conn.db, user.id, routeId(params.id)));
+		const pinned = versionField(await request.formData());
+		const link = await orNotFound(
+			createShareLink(webApp().conn.db, user.id, routeId(params.id), pinned ?? undefined)
+		);
 		return { shared: link.token };
+	},
+	restore: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const version = versionField(await request.formData());
+		if (version === null) return fail(400, { message: 'Choose a version to restore.' });
+		try {
+			await restoreVersion(webApp().conn.db, user.id, routeId(params.id), version);
+		} catch (e) {
+			if (e instanceof NotFoundError) return fail(404, { message: 'That version is not kept.' });
+			throw e;
+		}
+		return { saved: `Version ${version} is your profile again; the one it replaced is kept.` };
 	},
 	revokeShare: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);

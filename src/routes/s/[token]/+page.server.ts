@@ -1,7 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { withCurrentNarrative } from '$lib/server/domain/profile-edits';
-import { getSharedProfile } from '$lib/server/domain/profiles';
-import { viewShared } from '$lib/server/domain/share';
+import { sharedProfile } from '$lib/server/domain/share';
 import { webApp } from '$lib/server/web';
 import { orNotFound } from '$lib/ui/guard.server';
 import { profileClaims, profileForPage } from '$lib/ui/profile.server';
@@ -12,9 +10,14 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
 	if (!/^[A-Za-z0-9_-]{16,128}$/.test(params.token)) error(404, 'This link does not exist');
 	const db = webApp().conn.db;
-	const shared = await orNotFound(viewShared(db, params.token));
-	const view = withCurrentNarrative(await orNotFound(getSharedProfile(db, shared.profileId)));
-	const claims = await profileClaims(db, shared.userId, view);
-	const { evaluation: _e, editedFields: _f, model: _m, ...profile } = profileForPage(view);
+	const { view, userId } = await orNotFound(sharedProfile(db, params.token));
+	const claims = await profileClaims(db, userId, view);
+	const {
+		evaluation: _e,
+		editedFields: _f,
+		model: _m,
+		recordOutdated: _o,
+		...profile
+	} = profileForPage(view);
 	return { profile, claims };
 };

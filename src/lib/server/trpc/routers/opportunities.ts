@@ -33,6 +33,9 @@ function addAndTailor(app: WebApp, userId: string, draft: OpportunityDraftInput,
 	});
 }
 
+const OUTDATED_NOTICE =
+	'This profile is based on an earlier career record: some facts it cites are no longer in your record. Regenerate it to use your current record.';
+
 export const opportunitiesRouter = router({
 	/** Title and company are parsed from the posting when not given. */
 	create: authedProcedure
@@ -54,7 +57,10 @@ export const opportunitiesRouter = router({
 		return { id: input.id };
 	}),
 
-	/** The stored profile when there is one (unless regenerating), else a tailor job. */
+	/**
+	 * The stored profile when there is one (unless regenerating), else a tailor job. A stored
+	 * profile whose evidence has left the career record comes with `outdated: true` and a notice.
+	 */
 	tailor: authedProcedure.input(opportunitiesInput.tailor).mutation(async ({ ctx, input }) => {
 		const started = await startTailor(
 			ctx.app.conn.db,
@@ -64,9 +70,14 @@ export const opportunitiesRouter = router({
 			input.opportunityId,
 			{ regenerate: input.regenerate }
 		);
-		return started.kind === 'cached'
-			? { ...started, profile: withCurrentNarrative(started.profile) }
-			: started;
+		if (started.kind !== 'cached') return started;
+		const outdated = started.profile.recordOutdated;
+		return {
+			...started,
+			profile: withCurrentNarrative(started.profile),
+			outdated,
+			...(outdated ? { notice: OUTDATED_NOTICE } : {})
+		};
 	}),
 
 	addAndTailor: authedProcedure

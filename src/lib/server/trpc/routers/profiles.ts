@@ -1,6 +1,12 @@
 import { profilesInput } from '../../../schemas/api';
 import { exportProfile } from '../../domain/export';
-import { readProfile, revertProfileField, updateProfile } from '../../domain/profile-edits';
+import {
+	readProfile,
+	revertProfileField,
+	updateProfile,
+	withCurrentNarrative
+} from '../../domain/profile-edits';
+import { getProfileVersion, listVersions, restoreVersion } from '../../domain/profile-versions';
 import { authedProcedure, router } from '../init';
 
 export const profilesRouter = router({
@@ -21,6 +27,27 @@ export const profilesRouter = router({
 		.mutation(({ ctx, input }) =>
 			revertProfileField(ctx.app.conn.db, ctx.user.id, input.profileId, input.field)
 		),
+
+	/** Every version of the profile, newest first, the current one marked. */
+	versions: authedProcedure
+		.input(profilesInput.versions)
+		.query(({ ctx, input }) => listVersions(ctx.app.conn.db, ctx.user.id, input.profileId)),
+
+	/** One version as a profile, to read or compare with the current one. */
+	version: authedProcedure
+		.input(profilesInput.version)
+		.query(async ({ ctx, input }) =>
+			withCurrentNarrative(
+				await getProfileVersion(ctx.app.conn.db, ctx.user.id, input.profileId, input.version)
+			)
+		),
+
+	/** Makes an earlier version current again (the current one is kept as a version). */
+	restore: authedProcedure.input(profilesInput.restore).mutation(async ({ ctx, input }) => {
+		const db = ctx.app.conn.db;
+		await restoreVersion(db, ctx.user.id, input.profileId, input.version);
+		return readProfile(db, ctx.user.id, input.profileId);
+	}),
 
 	/** `{ filename, contentType, content }` in Markdown, JSON Resume or print-ready HTML. */
 	export: authedProcedure.input(profilesInput.export).query(async ({ ctx, input }) => {

@@ -1,12 +1,10 @@
 import { shareInput } from '../../../schemas/api';
 import type { ProfileView } from '../../domain/profiles';
-import { withCurrentNarrative } from '../../domain/profile-edits';
-import { getSharedProfile } from '../../domain/profiles';
 import {
 	createShareLink,
 	listShareLinks,
 	revokeShareLink,
-	viewShared,
+	sharedProfile,
 	type ShareLink
 } from '../../domain/share';
 import { authedProcedure, publicProcedure, router } from '../init';
@@ -17,6 +15,8 @@ const toLink = (l: ShareLink) => ({
 	/** Relative to the app's origin: the public read-only page. */
 	path: `/s/${l.token}`,
 	profileId: l.tailoredProfileId,
+	/** The version the link always shows; null when it follows the current version. */
+	pinnedVersion: l.pinnedVersion,
 	viewCount: l.viewCount,
 	createdAt: l.createdAt,
 	revokedAt: l.revokedAt,
@@ -38,7 +38,7 @@ export const shareRouter = router({
 	create: authedProcedure
 		.input(shareInput.create)
 		.mutation(async ({ ctx, input }) =>
-			toLink(await createShareLink(ctx.app.conn.db, ctx.user.id, input.profileId))
+			toLink(await createShareLink(ctx.app.conn.db, ctx.user.id, input.profileId, input.version))
 		),
 
 	revoke: authedProcedure
@@ -56,8 +56,6 @@ export const shareRouter = router({
 
 	/** Public: the read-only profile behind a live link, counting the view. */
 	view: publicProcedure.input(shareInput.view).query(async ({ ctx, input }) => {
-		const db = ctx.app.conn.db;
-		const { profileId } = await viewShared(db, input.token);
-		return toPublic(withCurrentNarrative(await getSharedProfile(db, profileId)));
+		return toPublic((await sharedProfile(ctx.app.conn.db, input.token)).view);
 	})
 });
