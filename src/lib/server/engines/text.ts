@@ -1,5 +1,7 @@
 /** Small text utilities shared by the local engine: tokens, a light stemmer, stopwords. */
 
+import { lemmas } from './nlp';
+
 const ENGLISH_STOPWORDS = `a about above after again against all also am an and any are as at be because been
 before being below between both but by can could did do does doing down during each either etc few for from
 further had has have having he her here hers him his how i if in into is it its itself just me more most my
@@ -86,9 +88,12 @@ export function stem(word: string): string {
 	return w;
 }
 
+/** Lemmas, then stems: "ran" and "running" both give "run"; "migrated" and "migration" join. */
+const lemmaWords = (text: string) => lemmas(text);
+
 /** Stemmed content tokens of a document (claims). */
 export function docTerms(text: string): string[] {
-	return words(text)
+	return lemmaWords(text)
 		.filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w))
 		.map(stem);
 }
@@ -100,7 +105,7 @@ export function docTerms(text: string): string[] {
 export function queryTerms(text: string): string[] {
 	return [
 		...new Set(
-			words(text)
+			lemmaWords(text)
 				.filter((w) => !QUERY_STOPWORDS.has(w) && !/^\d+$/.test(w) && w.length > 1)
 				.map(stem)
 				// "worked", "requirements": inflections of boilerplate are boilerplate too.
@@ -196,4 +201,33 @@ export function escapeRegExp(text: string): string {
  */
 export function wholeWord(term: string): RegExp {
 	return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** Cue words after which a requirement lists examples of what it means. */
+const EXAMPLES =
+	/\s*(?:[:;(]|\bsuch as\b|\bincluding\b|\bfor example\b|\be\.g\.,?|\bespecially\b|\blike\b)\s*/i;
+
+/**
+ * The parts of a requirement a claim can meet on its own, each with how much meeting only that
+ * part says: the requirement's head (before a colon, "such as", "including" or a parenthesis), the
+ * examples after it, and the conjuncts of the head ("inbound and outbound operations and carrier
+ * relationships" → three). The whole text comes first, at full weight.
+ */
+export function facets(text: string): { text: string; weight: number }[] {
+	const clean = text.replace(/\s+/g, ' ').trim();
+	const out: { text: string; weight: number }[] = [{ text: clean, weight: 1 }];
+	const add = (t: string, weight: number) => {
+		const v = t.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+		if (v && !out.some((o) => o.text.toLowerCase() === v.toLowerCase()))
+			out.push({ text: v, weight });
+	};
+	const cut = EXAMPLES.exec(clean);
+	const head = cut ? clean.slice(0, cut.index) : clean;
+	const tail = cut ? clean.slice(cut.index + cut[0].length) : '';
+	if (cut) add(head, 0.95);
+	for (const example of tail.split(/\s*(?:,|;|\)|\(|\bor\b|\band\b|\/)\s*/i))
+		if (example.split(' ').length <= 6) add(example, 0.85);
+	const conjuncts = head.split(/\s*(?:,|;|\band\b|\bor\b|\bas well as\b)\s*/i).filter(Boolean);
+	if (conjuncts.length > 1) for (const c of conjuncts) add(c, 0.85);
+	return out;
 }

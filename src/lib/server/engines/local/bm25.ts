@@ -2,6 +2,13 @@ import { docTerms } from '../text';
 
 const pairs = (terms: string[]) => terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
 
+const ABSENT_WEIGHT = 0.35;
+/** A related word ("presents" for "presentation") counts for part of the word itself. */
+const RELATED_CREDIT = 0.5;
+
+/** For a query term, the stems of words related to it. */
+export type Related = Map<string, Set<string>>;
+
 /** Okapi BM25 over a small in-memory corpus (https://en.wikipedia.org/wiki/Okapi_BM25). */
 export class Bm25 {
 	private readonly docs: Map<string, number>[];
@@ -34,15 +41,36 @@ export class Bm25 {
 		return Math.log(1 + (N - n + 0.5) / (n + 0.5));
 	}
 
-	/** Raw BM25 score of document `i` for the (stemmed) query terms. */
-	score(terms: string[], i: number): number {
+	/**
+	 * A query term's share of what a match must cover. A term no document holds cannot tell one
+	 * document from another ("current, unrestricted license"), so it weighs less; it still weighs
+	 * something, so a text that names only generic words of a long requirement stays low.
+	 */
+	weight(term: string, related?: Related): number {
+		const held =
+			(this.df.get(term) ?? 0) > 0 ||
+			[...(related?.get(term) ?? [])].some((r) => (this.df.get(r) ?? 0) > 0);
+		return held ? this.idf(term) : ABSENT_WEIGHT * this.idf(term);
+	}
+
+	/**
+	 * Raw BM25 score of document `i` for the (stemmed) query terms. A term the document lacks
+	 * counts at `RELATED_CREDIT` when the document has a word related to it (`related`: a term's
+	 * derived words and synonyms, stemmed), weighted as the term itself.
+	 */
+	score(terms: string[], i: number, related?: Related): number {
 		const doc = this.docs[i];
 		if (!doc) return 0;
 		const norm = 1 - this.b + (this.b * (this.lengths[i] ?? 0)) / (this.avgLength || 1);
 		let sum = 0;
 		for (const term of terms) {
-			const tf = doc.get(term) ?? 0;
-			if (tf > 0) sum += (this.idf(term) * tf * (this.k1 + 1)) / (tf + this.k1 * norm);
+			let tf = doc.get(term) ?? 0;
+			let credit = 1;
+			if (tf === 0 && related) {
+				for (const r of related.get(term) ?? []) tf = Math.max(tf, doc.get(r) ?? 0);
+				credit = RELATED_CREDIT;
+			}
+			if (tf > 0) sum += (credit * this.idf(term) * tf * (this.k1 + 1)) / (tf + this.k1 * norm);
 		}
 		return sum;
 	}
@@ -51,9 +79,9 @@ export class Bm25 {
 	 * The score divided by what a document of average length holding every query term once would
 	 * get: about the idf-weighted share of the query the document covers, in 0..1.
 	 */
-	normalized(terms: string[], i: number): number {
-		const ideal = terms.reduce((a, t) => a + this.idf(t), 0);
-		return ideal > 0 ? Math.min(1, this.score(terms, i) / ideal) : 0;
+	normalized(terms: string[], i: number, related?: Related): number {
+		const ideal = terms.reduce((a, t) => a + this.weight(t), 0);
+		return ideal > 0 ? Math.min(1, this.score(terms, i, related) / ideal) : 0;
 	}
 
 	/** Share of the query's adjacent term pairs ("design system") that document `i` also has. */
@@ -67,8 +95,8 @@ export class Bm25 {
 	/** Share of the query's idf mass found in `text` (for short context fields). */
 	coverage(terms: string[], text: string): number {
 		const present = new Set(docTerms(text));
-		const ideal = terms.reduce((a, t) => a + this.idf(t), 0);
-		const hit = terms.filter((t) => present.has(t)).reduce((a, t) => a + this.idf(t), 0);
+		const ideal = terms.reduce((a, t) => a + this.weight(t), 0);
+		const hit = terms.filter((t) => present.has(t)).reduce((a, t) => a + this.weight(t), 0);
 		return ideal > 0 ? hit / ideal : 0;
 	}
 }

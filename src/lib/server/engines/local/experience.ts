@@ -95,7 +95,7 @@ const DEGREE_LEVELS: [RegExp, number][] = [
 		/\b(bs(?=\s*\/)|bachelor'?s?|b\.?sc|b\.s\.|bs in|b\.a\.|b\.?eng|undergraduate degree|four-year degree)\b/i,
 		2
 	],
-	[/\b(associate'?s?\s+degree|diploma)\b/i, 1]
+	[/\b(associate'?s?\s+degree|associate of|a\.a\.s?\.?|diploma)\b/i, 1]
 ];
 
 /** Degree levels a text names: 1 associate/diploma, 2 bachelor (or a bare "degree"), 3 master, 4 doctorate. */

@@ -62,16 +62,49 @@ function isCompanyCandidate(text: string): boolean {
 	);
 }
 
+/** How often a name recurs in the posting: a company's own name does, a team's rarely. */
+function mentions(name: string, lines: string[]): number {
+	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return (
+		lines.join('\n').match(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')) ??
+		[]
+	).length;
+}
+
+/**
+ * The title line and what it says. "Logistics Manager — Regional Distribution Center" over
+ * "Brightwater Home | Groveport, OH": the part after the dash names no company when the next
+ * line's first part is a name the posting uses more often; then the whole line is the title.
+ */
+function titleLine(
+	lines: string[]
+): { title: string; company: string | null; index: number } | null {
+	const head = firstLines(lines, 3);
+	const index = head.findIndex((l) => splitTitleLine(l) !== null);
+	if (index < 0) return null;
+	const line = head[index] ?? '';
+	const split = splitTitleLine(line)!;
+	const next = head[index + 1]?.split(SEPARATOR)[0]?.trim();
+	if (
+		split.company &&
+		next &&
+		next !== head[index + 1] &&
+		isCompanyCandidate(next) &&
+		mentions(cleanCompany(next), lines) > mentions(split.company, lines)
+	) {
+		return { title: line, company: cleanCompany(next), index };
+	}
+	return { ...split, index };
+}
+
 export function extractTitle(lines: string[]): string {
 	for (const line of lines) {
 		const m = TITLE_LABEL.exec(line);
 		if (m?.[1]) return m[1].trim();
 	}
 	const head = firstLines(lines, 3);
-	for (const line of head) {
-		const split = splitTitleLine(line);
-		if (split) return split.title;
-	}
+	const found = titleLine(lines);
+	if (found) return found.title;
 	const prose = lines.join(' ');
 	const hiring =
 		/\b(?:hiring|seeking|looking for|searching for|recruiting|join us as|join our team as)\s+(?:an?\s+|our\s+(?:next|first)\s+)?((?:[A-Z][\w/&+.-]*\s+){0,5}[A-Z][\w/&+.-]*)/.exec(
@@ -88,9 +121,9 @@ export function extractCompany(lines: string[]): string | null {
 		if (m?.[1]) return cleanCompany(m[1]);
 	}
 	const head = firstLines(lines, 3);
-	const titleIndex = head.findIndex((l) => splitTitleLine(l) !== null);
-	const fromTitle = titleIndex >= 0 ? splitTitleLine(head[titleIndex] ?? '')?.company : null;
-	if (fromTitle) return fromTitle;
+	const found = titleLine(lines);
+	const titleIndex = found?.index ?? -1;
+	if (found?.company) return found.company;
 	const about = lines
 		.map((l) => /^\s*(?:#{1,6}\s+)?about\s+(.+?)\s*:?\s*$/i.exec(l)?.[1])
 		.find((name): name is string => !!name && isCompanyCandidate(name));

@@ -9,18 +9,22 @@ import { extractCompany, extractTitle } from './posting-header';
  * what the job involves, benefits and company blurbs are not requirements.
  */
 
-type Section = RequirementKind | 'ignore' | 'unknown';
+type Section = RequirementKind | 'duties' | 'ignore' | 'unknown';
 
 const PREFERRED_HEADING =
 	/nice[\s-]to[\s-]have|bonus|preferred|pluses|extra credit|would be great|great if|desirable|good to have|not required|optional|plus if|even better/;
+/** What the job involves: duties, not requirements of the person. */
+const DUTIES_HEADING =
+	/responsibilit|duties|\bduty\b|(?:essential|key|primary|main|core) (?:functions?|tasks?)|what you(?:'|’)?ll (?:do|work|own|build)|what you will|day[\s-]to[\s-]day|in this role|your impact|the work/;
 const REQUIRED_HEADING =
-	/requirement|qualification|what you(?:'|’)?ll (?:need|bring)|what you (?:need|bring|must|should)|must[\s-]have|who you are|about you|looking for|you have|you bring|you(?:'|’)ll have|skills|experience|your profile|ideal candidate|you should|to be successful|we expect|minimum|required|essential/;
+	/requirement|qualification|licen[cs]|certification|credential|what you(?:'|’)?ll (?:need|bring)|what you (?:need|bring|must|should)|must[\s-]have|who you are|about you|looking for|you have|you bring|you(?:'|’)ll have|skills|experience|your profile|ideal candidate|you should|to be successful|we expect|minimum|required|essential/;
 const IGNORED_HEADING =
-	/about|responsibilit|what you(?:'|’)?ll (?:do|work|own|build)|what you will|day[\s-]to[\s-]day|in this role|the role|the job|the position|the team|our team|benefit|perk|we offer|what we offer|compensation|salary|pay|who we are|how to apply|apply|stack|location|culture|values|why (?:join|work)|interview|process|mission|our story|equal opportunit|diversity|overview|description|summary|impact/;
+	/about|physical|demands|working conditions|schedule|travel|the role|the job|the position|the team|our team|benefit|perk|we offer|what we offer|compensation|salary|pay|who we are|how to apply|apply|stack|location|culture|values|why (?:join|work)|interview|process|mission|our story|equal opportunit|diversity|overview|description|summary|impact/;
 
 function classifyHeading(text: string): Section {
 	const t = text.toLowerCase();
 	if (PREFERRED_HEADING.test(t)) return 'preferred';
+	if (DUTIES_HEADING.test(t)) return 'duties';
 	if (REQUIRED_HEADING.test(t)) return 'required';
 	if (IGNORED_HEADING.test(t)) return 'ignore';
 	return 'unknown';

