@@ -5,6 +5,7 @@ import { parsePosting, tailorLocal } from '../../../src/lib/server/engines/local
 import { pairLabelSchema } from '../../../src/lib/server/engines/quality';
 import { formatReport, scoreAll } from '../../../src/lib/server/engines/quality-report';
 import { NOW, SHARED_FIXTURES, careerRecord, readJson, readText } from './load';
+import { expectProse } from './prose-check';
 
 /**
  * Runs the engine on the shared fixtures (SPEC §9): labelled pairs written by someone else and
@@ -51,6 +52,10 @@ describe.skipIf(!present)('shared labelled pairs (../shared/fixtures/labels)', (
 	it('reads every posting’s title and company', () => {
 		for (const s of report.perPair)
 			expect([s.name, s.titleMatches, s.companyMatches]).toEqual([s.name, true, true]);
+	});
+
+	it('writes narrative and talking points as prose in the person’s voice', () => {
+		for (const { name, profile } of pairs) expectProse(profile, name);
 	});
 
 	it('passes its own grounding check and builds valid resumes', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../src/lib/server/engines/local';
 import { pairLabelSchema, scorePair } from '../../../src/lib/server/engines/quality';
 import { FIXTURES, NOW, careerRecord, readJson, readText } from './load';
+import { expectProse } from './prose-check';
 
 const label = pairLabelSchema.parse(readJson(`${FIXTURES}labels/ines-tern.json`));
 const record = careerRecord(readJson(`${FIXTURES}${label.career}`));
@@ -55,9 +56,15 @@ describe('tailorLocal on the project’s labelled pair (Ines × Tern)', () => {
 		expect(profile.narrative).toBe(profile.narrativeSentences.map((s) => s.text).join(' '));
 	});
 
-	it('composes talking points from the cited claims’ own words', () => {
+	it('reads as prose: first person, no "Name:" fragments, no overlong sentence', () => {
+		expectProse(profile, 'Ines × Tern');
+	});
+
+	it('composes talking points from the cited claims’ own words, in the person’s voice', () => {
 		const tp = profile.talkingPoints.find((t) => /A\/B tests/.test(t.requirement));
-		expect(tp?.point).toContain(tp?.evidence[0]?.text);
+		// "Designed and analysed …" becomes "…, I designed and analysed …".
+		expect(tp?.point).toContain(`I ${tp!.evidence[0]!.text.charAt(0).toLowerCase()}`);
+		expect(tp?.point).toContain(tp!.evidence[0]!.text.slice(1));
 	});
 
 	it('builds a valid JSON Resume from the person’s own items, most relevant first', () => {

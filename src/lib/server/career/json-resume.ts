@@ -177,7 +177,11 @@ function entryClaims(section: string, data: Obj, path: (string | number)[], add:
 	const highlights = Array.isArray(data.highlights) ? data.highlights : [];
 	switch (section) {
 		case 'education': {
-			const degree = [str(data.studyType), str(data.area)].filter(Boolean).join(' in ');
+			// "Bachelor of Science in Nursing" with area "Nursing" names its field already.
+			const type = str(data.studyType);
+			const area = str(data.area);
+			const named = area && type.toLowerCase().endsWith(area.toLowerCase());
+			const degree = named ? type : [type, area].filter(Boolean).join(' in ');
 			const text = joinParts(degree, str(data.institution));
 			if (text) add('degree', text, path);
 			(Array.isArray(data.courses) ? data.courses : []).forEach((c, k) => {

@@ -52,3 +52,27 @@ export function startsWithVerb(text: string): boolean {
 	const f = first as { pos: string; word: string } | null;
 	return !!f && (f.pos === 'VERB' || (f.word.length > 5 && f.word.endsWith('ing')));
 }
+
+export type Token = { text: string; type: string; pos: string; lemma: string; space: string };
+
+/** The text's tokens with their part of speech, lemma and the spacing that followed each. */
+export function tagged(text: string): Token[] {
+	nlp ??= winkNLP(model);
+	const its = nlp.its;
+	const out: Token[] = [];
+	nlp
+		.readDoc(text)
+		.tokens()
+		.each((t: { out: (x: unknown) => unknown }) => {
+			out.push({
+				text: String(t.out(its.value)),
+				type: String(t.out(its.type)),
+				pos: String(t.out(its.pos)),
+				lemma: String(t.out(its.lemma)).toLowerCase(),
+				space: String(t.out(its.precedingSpaces))
+			});
+		});
+	// precedingSpaces belongs to the token after: shift it onto the one before.
+	for (let i = 0; i < out.length; i++) out[i]!.space = out[i + 1]?.space ?? '';
+	return out;
+}

@@ -183,7 +183,11 @@ export function sentences(text: string): string[] {
 		.filter((s) => s.length > 0)
 		.reduce<string[]>((acc, s) => {
 			const prev = acc.at(-1);
-			if (prev && /\b(e\.g|i\.e|etc|vs|approx|incl|Dr|Mr|Ms|St)\.$/i.test(prev)) {
+			// "e.g." in any case; titles only capitalised ("Dr.", but "400 ms." ends a sentence).
+			if (
+				prev &&
+				(/\b(e\.g|i\.e|etc|vs|approx|incl)\.$/i.test(prev) || /\b(Dr|Mr|Mrs|Ms|St)\.$/.test(prev))
+			) {
 				acc[acc.length - 1] = `${prev} ${s}`;
 			} else acc.push(s);
 			return acc;

@@ -31,8 +31,7 @@ function load() {
 			const senses = Number(f[2]);
 			const tagged = Number(f[5 + pointers]);
 			const offsets = f.slice(6 + pointers, 6 + pointers + Math.min(senses, SENSES)).map(Number);
-			// A part of speech the word was never seen in (the pirate "Teach") is left out.
-			if (tagged > 0) map.set(f[0]!, { offsets, tagged });
+			map.set(f[0]!, { offsets, tagged });
 		}
 		return map;
 	});
@@ -78,7 +77,8 @@ export function relatedWords(lemma: string): string[] {
 	if (hit) return hit;
 	const out = new Set<string>();
 	const { index } = load();
-	const entries = POS.map((_, p) => index[p]!.get(key));
+	// A part of speech the word was never seen in (the pirate "Teach") is left out.
+	const entries = POS.map((_, p) => index[p]!.get(key)).map((e) => (e?.tagged ? e : undefined));
 	// Synonyms come from the part of speech the word is most often used in, derived words from all.
 	const main = entries.reduce(
 		(best, e, p) => ((e?.tagged ?? 0) > (entries[best]?.tagged ?? 0) ? p : best),
@@ -100,4 +100,9 @@ export function relatedWords(lemma: string): string[] {
 	const words = [...out].filter((w) => /^[a-z]+$/.test(w));
 	related.set(key, words);
 	return words;
+}
+
+/** True when WordNet knows the words, joined, as a noun ("registered nurse", "charge nurse"). */
+export function isNoun(words: string[]): boolean {
+	return load().index[0]!.has(words.join('_').toLowerCase());
 }

@@ -2,6 +2,7 @@ import type { CareerItem, Claim } from '../../../schemas/career';
 import type { NarrativeSentence, TalkingPoint } from '../../../schemas/profile';
 import { sentences } from '../text';
 import { CareerContext, ensurePeriod } from './career-context';
+import { sayClaim, sayResult } from './prose';
 import { yearsStated } from './experience';
 import type { RankedRequirement, Ranking } from './rank';
 
@@ -32,6 +33,7 @@ function pointFor(ranked: RankedRequirement, ctx: CareerContext): string {
 	);
 	const facts: string[] = [];
 	const usedPlaces = new Set<string>();
+	let previousPlace = '';
 	for (const claim of claims) {
 		if (facts.length >= MAX_FACTS_PER_POINT) break;
 		// A second fact should come from somewhere else, or it only repeats the first.
@@ -42,9 +44,10 @@ function pointFor(ranked: RankedRequirement, ctx: CareerContext): string {
 				? yearsSentence(claim.text)
 				: null;
 		facts.push(
-			summarySentence ? ensurePeriod(summarySentence) : ctx.render(claim, ranked.requirement.text)
+			sayResult(summarySentence ? { ...claim, text: summarySentence } : claim, ctx, previousPlace)
 		);
 		usedPlaces.add(place);
+		previousPlace = place;
 	}
 	return facts.join(' ');
 }
@@ -66,36 +69,6 @@ export function generateTalkingPoints(
 		}));
 }
 
-const PRESENT_VERBS =
-	/^(runs|leads|owns|maintains|manages|builds|writes|mentors|designs|organi[sz]es|hosts|teaches|supports|coordinates|develops|oversees|drives|creates|delivers)$/i;
-const IRREGULAR_PAST =
-	/^(built|led|ran|wrote|grew|made|drove|taught|brought|began|won|held|kept|sold|spoke|took|gave|chose|found|shipped|set|cut|rebuilt|rewrote|oversaw|became|put|sent|spent|brought)$/i;
-
-/** True when a highlight starts with a verb ("Migrated …"), so "I" can lead it. */
-function startsWithVerb(text: string): boolean {
-	const first = /^([A-Za-z]+)\b/.exec(text.trim())?.[1] ?? '';
-	// "Used to validate …" would turn into "I used to …", which means something else.
-	if (first.length < 3 || /^[A-Z]{2,}/.test(first) || /^used$/i.test(first)) return false;
-	return /[a-z]ed$/.test(first) || IRREGULAR_PAST.test(first) || PRESENT_VERBS.test(first);
-}
-
-function narrativeSentence(claim: Claim, ctx: CareerContext, previousPlace: string): string | null {
-	const item = ctx.itemOf(claim);
-	const text = claim.text.trim();
-	const place = ctx.organisation(item);
-	const personal = item?.section === 'work' || item?.section === 'volunteer';
-	if (claim.kind === 'highlight' && personal && startsWithVerb(text)) {
-		const verb = text.charAt(0).toLowerCase() + text.slice(1);
-		if (place && place === previousPlace) return ensurePeriod(`There I also ${verb}`);
-		return ensurePeriod(place ? `At ${place}, I ${verb}` : `I ${verb}`);
-	}
-	if (claim.kind === 'highlight' || claim.kind === 'project' || claim.kind === 'summary') {
-		return ctx.render(claim);
-	}
-	if (claim.kind === 'certificate') return ensurePeriod(`I hold the ${claim.text}`);
-	return null;
-}
-
 /**
  * 3–6 sentences: the profile summary's most relevant sentence, then the strongest evidence of
  * the best-supported requirements (required first), one fact per sentence, each fact used once.
@@ -110,9 +83,9 @@ export function generateNarrative(
 	const used = new Set<string>();
 
 	const summary = claims.find((c) => c.kind === 'summary' && ctx.itemOf(c)?.section === 'basics');
-	if (summary) {
-		const opener = sentences(summary.text)[0] ?? summary.text;
-		out.push({ text: ensurePeriod(opener), claimIds: [summary.id] });
+	const opener = summary ? sayClaim(summary, ctx) : null;
+	if (summary && opener) {
+		out.push({ text: opener, claimIds: [summary.id] });
 		used.add(summary.id);
 	}
 
@@ -133,6 +106,7 @@ export function generateNarrative(
 		...claims.filter((c) => c.kind === 'highlight').map((c) => c.id)
 	];
 	const perPlace = new Map<string, number>();
+	const credentials: Claim[] = [];
 	let previousPlace = '';
 	for (const claimId of candidates) {
 		if (out.length >= 6) break;
@@ -141,7 +115,14 @@ export function generateNarrative(
 		const place = ctx.organisation(ctx.itemOf(claim)) || String(claim.itemId);
 		// Two facts per employer at most, so the pitch covers the whole career.
 		if ((perPlace.get(place) ?? 0) >= 2) continue;
-		const text = narrativeSentence(claim, ctx, previousPlace);
+		// Skill-list entries are for talking points; the narrative tells what was done, and
+		// credentials come once, at the end.
+		if (claim.kind === 'skill') continue;
+		if (claim.kind === 'certificate' || claim.kind === 'degree') {
+			if (credentials.length < 2 && !credentials.includes(claim)) credentials.push(claim);
+			continue;
+		}
+		const text = sayClaim(claim, ctx, { previousPlace });
 		if (!text) continue;
 		const fromRanking = ranked.some((r) => r.evidence.some((e) => e.claimId === claimId));
 		if (!fromRanking && out.length >= 3) break;
@@ -149,6 +130,11 @@ export function generateNarrative(
 		used.add(claimId);
 		perPlace.set(place, (perPlace.get(place) ?? 0) + 1);
 		previousPlace = place;
+	}
+	for (const claim of credentials) {
+		if (out.length >= 6) break;
+		const text = sayClaim(claim, ctx);
+		if (text) out.push({ text, claimIds: [claim.id] });
 	}
 	return { narrative: out.map((s) => s.text).join(' '), narrativeSentences: out };
 }

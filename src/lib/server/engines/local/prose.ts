@@ -1,0 +1,192 @@
+import type { CareerItem, Claim } from '../../../schemas/career';
+import { tagged, type Token } from '../nlp';
+import { isNoun } from '../wordnet';
+import { sentences } from '../text';
+import { ensurePeriod, type CareerContext } from './career-context';
+
+/**
+ * First-person prose from the record's own words. A claim is turned into a sentence in the
+ * person's voice ("Precepted 14 nurses" → "At St. Aldric, I precepted 14 nurses"; "Audits 30
+ * charts" → "I audit 30 charts"; "Registered nurse with nine years…" → "I am a registered nurse
+ * with nine years…"), or into nothing when it cannot be said that way. Only connecting words are
+ * added — never a number, a name or a skill — so the grounding check stays exact.
+ */
+
+/** Sentences longer than this are not used as they are. */
+export const MAX_WORDS = 45;
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+type Reading = { kind: 'verb' | 'np'; tokens: Token[] };
+
+/** Whether a statement without a subject starts with what the person did, or who they are. */
+function read(text: string): Reading | null {
+	const tokens = tagged(lowerFirst(text.trim()));
+	const words = tokens.filter((t) => t.type === 'word' || t.type === 'number');
+	const [first, second] = words;
+	if (!first || /^[A-Z]{2,}/.test(text.trim())) return null;
+	if (second && isNoun([first.text, second.text])) return { kind: 'np', tokens };
+	// A word followed at once by a number or an article ("rewrote 60 queries", "audits the
+	// charts") is a verb, whatever the tagger made of it.
+	if (second && /^(NUM|DET)$/.test(second.pos) && first.pos !== 'ADJ' && first.pos !== 'DET') {
+		first.pos = 'VERB';
+		return { kind: 'verb', tokens };
+	}
+	if (first.pos === 'VERB') {
+		// "Led", "precepted", "runs" are what was done; a bare "lead for receiving" is a role.
+		const inflected = /(ed|s)$/.test(first.text) || first.lemma !== first.text;
+		return { kind: inflected ? 'verb' : 'np', tokens };
+	}
+	if (first.pos === 'NOUN' || first.pos === 'ADJ') return { kind: 'np', tokens };
+	return null;
+}
+
+/**
+ * A statement without a subject in the person's voice: "I precepted …", "I audit … and present
+ * …", "I am a registered nurse with …" (`was` for a role that ended). Null when it cannot be.
+ */
+function firstPerson(text: string, ended = false): string | null {
+	const reading = read(text);
+	if (!reading) return null;
+	// Third-person verbs of the statement itself take the person's own form ("audits … and
+	// presents" → "audit … and present"); past tenses, "was", and verbs of a clause inside it
+	// ("a site that fulfills orders") stay as they are.
+	let joined = true;
+	const body = reading.tokens
+		.map((t, i) => {
+			const own =
+				joined && t.pos === 'VERB' && /[^s]s$/.test(t.text) && t.lemma && t.lemma !== t.text;
+			joined = i === 0 ? false : joined;
+			if (t.pos === 'CCONJ' || t.text === ',' || t.text === ';') joined = true;
+			else if (t.type === 'word' && i > 0) joined = false;
+			return (own ? t.lemma : t.text) + t.space;
+		})
+		.join('')
+		.trim();
+	const restored = restoreCase(body, text.trim());
+	if (reading.kind === 'verb') return `I ${restored}`;
+	return `I ${ended ? 'was' : 'am'} ${/^[aeiou]/i.test(restored) ? 'an' : 'a'} ${restored}`;
+}
+
+/** The text's own capitals, except its first letter (the sentence start it no longer is). */
+function restoreCase(body: string, original: string): string {
+	const a = body.split(/(\s+)/);
+	const b = lowerFirst(original).split(/(\s+)/);
+	return a.map((w, i) => (b[i] && b[i]!.toLowerCase() === w.toLowerCase() ? b[i]! : w)).join('');
+}
+
+/** Lowercases a sentence's first letter unless the word is an acronym or a name in capitals. */
+const lowerFirst = (s: string) =>
+	/^(?:[A-Z][a-z]|[A-Z]\s)/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** An education entry still under way: no end date, or one in the future. */
+function inProgress(item: CareerItem | undefined, now: Date): boolean {
+	const end = str(item?.data.endDate);
+	if (!end) return !!str(item?.data.startDate);
+	return new Date(end) > now;
+}
+
+/**
+ * One claim as a first-person sentence, or null. `place` is the organisation of the sentence
+ * before, so a second fact from the same employer reads "There I also …".
+ */
+export function sayClaim(
+	claim: Claim,
+	ctx: CareerContext,
+	options: { previousPlace?: string; now?: Date } = {}
+): string | null {
+	const item = ctx.itemOf(claim);
+	const place = ctx.organisation(item);
+	const now = options.now ?? new Date();
+	let sentence: string | null = null;
+	switch (claim.kind) {
+		case 'highlight':
+		case 'summary': {
+			const text = claim.text.trim();
+			if (item?.section === 'basics') {
+				sentence = firstPerson(sentences(text)[0] ?? text);
+				break;
+			}
+			// "Used to validate …" of a project: the project was used, not the person's habit.
+			if (item?.section === 'projects' && /^used to\s/i.test(text)) {
+				const name = str(item.data.name);
+				if (name) sentence = `I used ${name} ${text.replace(/^used\s+/i, '')}`;
+				break;
+			}
+			const said = firstPerson(text, !!str(item?.data.endDate));
+			if (!said) break;
+			const rest = said.slice(2);
+			if (item?.section === 'projects') {
+				const name = str(item.data.name);
+				sentence = name ? `For ${name}, I ${rest}` : said;
+			} else if (place && place === options.previousPlace) sentence = `There I also ${rest}`;
+			else sentence = place ? `At ${place}, I ${rest}` : said;
+			break;
+		}
+		case 'project': {
+			// "I built Growth Notes, a fortnightly newsletter …", or what was done for it.
+			const name = str(item?.data.name);
+			const text = claim.text.trim().replace(/\.$/, '');
+			if (!name || name === text) break;
+			if (/^(a|an|the)\s/i.test(text)) sentence = `I built ${name}, ${lowerFirst(text)}`;
+			else {
+				const said = firstPerson(text);
+				if (said?.startsWith('I am ')) sentence = `I built ${name}, ${said.slice(5)}`;
+				else if (said) sentence = `For ${name}, ${said}`;
+			}
+			break;
+		}
+		case 'certificate': {
+			const name = str(item?.data.name) || claim.text;
+			const issuer = str(item?.data.issuer);
+			// "from the American Heart Association", "from Google".
+			const from = issuer.split(/\s+/).length >= 3 ? `the ${issuer}` : issuer;
+			sentence = issuer ? `I hold the ${name} from ${from}` : `I hold the ${name}`;
+			break;
+		}
+		case 'degree': {
+			const type = str(item?.data.studyType);
+			const area = str(item?.data.area);
+			const school = str(item?.data.institution);
+			const degree =
+				!area || type.toLowerCase().endsWith(area.toLowerCase())
+					? type || area
+					: / in /i.test(type)
+						? `${type} (${area})`
+						: `${type || 'degree'} in ${area}`;
+			if (!degree) break;
+			const article = /^[aeiou]/i.test(degree) ? 'an' : 'a';
+			sentence = inProgress(item, now)
+				? `I am studying for ${article} ${degree}${school ? ` at ${school}` : ''}`
+				: `I hold ${article} ${degree}${school ? ` from ${school}` : ''}`;
+			break;
+		}
+		case 'skill': {
+			const group = str(item?.data.name);
+			const keyword = claim.text.trim();
+			if (!group) sentence = `${keyword} is among my skills`;
+			else if (/s$/i.test(group) && group.split(/\s+/).length === 1)
+				sentence = `${keyword} is among the ${group.toLowerCase()} I use`;
+			else sentence = `${keyword} is among my ${group.toLowerCase()} skills`;
+			break;
+		}
+	}
+	if (!sentence || wordCount(sentence) > MAX_WORDS) return null;
+	return ensurePeriod(sentence);
+}
+
+/**
+ * A claim in the person's voice even when it has no verb of its own to take "I" ("No lost-time
+ * injuries in 2025 after …"): said as a result the person can point to.
+ */
+export function sayResult(claim: Claim, ctx: CareerContext, previousPlace?: string): string {
+	const said = sayClaim(claim, ctx, { previousPlace });
+	if (said) return said;
+	const place = ctx.organisation(ctx.itemOf(claim));
+	const text = lowerFirst(claim.text.trim());
+	return ensurePeriod(
+		place ? `At ${place}, I can point to this result — ${text}` : `I can point to this — ${text}`
+	);
+}
