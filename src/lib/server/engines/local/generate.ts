@@ -1,7 +1,7 @@
 import type { CareerItem, Claim } from '../../../schemas/career';
 import type { NarrativeSentence, TalkingPoint } from '../../../schemas/profile';
 import { sentences } from '../text';
-import { CareerContext, ensurePeriod } from './career-context';
+import { CareerContext } from './career-context';
 import { sayClaim, sayResult } from './prose';
 import { yearsStated } from './experience';
 import type { RankedRequirement, Ranking } from './rank';
