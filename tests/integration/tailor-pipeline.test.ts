@@ -234,6 +234,18 @@ describe('the tailor job', () => {
 		await expect(startTailor(t.db, jobs, 50, other, opp.id)).rejects.toBeInstanceOf(NotFoundError);
 	});
 
+	it('says plainly that a posting in another language is not supported yet', async () => {
+		const opp = await createOpportunity(t.db, user, {
+			description:
+				'Pflegefachkraft (m/w/d)\n\nWir suchen eine erfahrene Pflegefachkraft für unsere Station. Ihre Aufgaben sind die Betreuung der Patienten, die Dokumentation und die Anleitung neuer Kolleginnen im Team.\n\nIhr Profil:\n- abgeschlossene Ausbildung\n- mindestens drei Jahre Berufserfahrung'
+		});
+		const final = terminal(await run(((await tailor(opp.id)) as { jobId: string }).jobId));
+		expect(final.payload).toMatchObject({
+			status: 'failed',
+			error: 'Only English postings are supported for now: paste the posting in English.'
+		});
+	});
+
 	it('fails with a readable error when the career record is empty', async () => {
 		const empty = await createUser(t, 'empty');
 		const opp = await createOpportunity(t.db, empty, { description: posting });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { degreeLevels } from '../../../src/lib/server/engines/local/experience';
 import { parsePosting } from '../../../src/lib/server/engines/local/posting';
 import { lemmas, startsWithVerb } from '../../../src/lib/server/engines/nlp';
-import { docTerms, facets, queryTerms } from '../../../src/lib/server/engines/text';
+import { docTerms, facets, looksEnglish, queryTerms } from '../../../src/lib/server/engines/text';
 import { relatedWords } from '../../../src/lib/server/engines/wordnet';
 
 // Sentences written for these tests; none comes from a fixture.
@@ -89,5 +89,20 @@ describe('posting sections by meaning', () => {
 			'Pharmacy Technician — Outpatient Services',
 			'Larkspur Clinics'
 		]);
+	});
+});
+
+describe('language', () => {
+	it('tells an English posting from one in another language', () => {
+		expect(
+			looksEnglish(
+				'We are hiring a night-shift pharmacist for our hospital in Tacoma. You will check orders, counsel patients and work with the nursing staff on the wards.'
+			)
+		).toBe(true);
+		expect(
+			looksEnglish(
+				'Wir suchen eine erfahrene Pflegefachkraft für unsere Station. Ihre Aufgaben sind die Betreuung der Patienten, die Dokumentation und die Anleitung neuer Kolleginnen im Team.'
+			)
+		).toBe(false);
 	});
 });

@@ -9,6 +9,7 @@ import type {
 	TalkingPoint
 } from '../../schemas/profile';
 import { expandSkills, findSkillMentions, findSkills } from './lexicon';
+import { citedClaimIds } from '../domain/cited';
 import { CareerContext } from './local/career-context';
 import { sentences } from './text';
 
@@ -267,10 +268,8 @@ export function evaluate(input: EvaluateInput): { evaluation: Evaluation; matchS
 	const gaps = input.requirements
 		.filter((r) => !supported.has(r.text))
 		.map((r) => ({ requirement: r.text, kind: r.kind }));
-	const used = new Set([
-		...input.talkingPoints.flatMap((tp) => tp.evidence.map((e) => e.claimId)),
-		...input.narrativeSentences.flatMap((s) => s.claimIds)
-	]);
+	// A fact the resume, a talking point or the narrative uses is not a strength left out.
+	const used = new Set(citedClaimIds(input));
 	const kinds = new Map(input.claims.map((c) => [c.id, c.kind]));
 	const best = new Map<string, Evidence & { score: number }>();
 	for (const e of input.relevant ?? []) {

@@ -235,3 +235,14 @@ export function facets(text: string): { text: string; weight: number }[] {
 	if (conjuncts.length > 1) for (const c of conjuncts) add(c, 0.85);
 	return out;
 }
+
+/**
+ * Whether a text reads as English: among its first 300 words, English function words ("the",
+ * "and", "with", …) are common in any English prose and rare in other languages.
+ */
+export function looksEnglish(text: string): boolean {
+	const all = words(text).slice(0, 300);
+	if (all.length < 20) return true;
+	const common = all.filter((w) => STOPWORDS.has(w)).length;
+	return common / all.length >= 0.12;
+}

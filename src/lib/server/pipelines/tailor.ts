@@ -27,6 +27,7 @@ import type {
 	TalkingPointsResult
 } from '../engines/engine';
 import { computeMatchScore } from '../engines/grounding';
+import { looksEnglish } from '../engines/text';
 import { PermanentJobError, type Pipeline, type StepContext } from '../jobs/pipeline';
 
 type Opp = {
@@ -114,6 +115,11 @@ export function tailorPipeline(engine: TailorEngine, userConcurrency: number): P
 								);
 								posting = { ...parsed, title: opp.title, company: opp.company };
 								await setRequirements(ctx.db, ctx.userId, opportunityId(ctx), posting.requirements);
+							}
+							if (!looksEnglish(opp.description)) {
+								throw new PermanentJobError(
+									'Only English postings are supported for now: paste the posting in English.'
+								);
 							}
 							if (!posting.requirements.length) {
 								throw new PermanentJobError(
