@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { degreeLevels } from '../../../src/lib/server/engines/local/experience';
 import { parsePosting } from '../../../src/lib/server/engines/local/posting';
 import { lemmas, startsWithVerb } from '../../../src/lib/server/engines/nlp';
-import { docTerms, facets, looksEnglish, queryTerms } from '../../../src/lib/server/engines/text';
+import {
+	acronyms,
+	docTerms,
+	facets,
+	looksEnglish,
+	queryTerms,
+	withAcronyms
+} from '../../../src/lib/server/engines/text';
 import { relatedWords } from '../../../src/lib/server/engines/wordnet';
 
 // Sentences written for these tests; none comes from a fixture.
@@ -104,5 +111,19 @@ describe('language', () => {
 				'Wir suchen eine erfahrene Pflegefachkraft für unsere Station. Ihre Aufgaben sind die Betreuung der Patienten, die Dokumentation und die Anleitung neuer Kolleginnen im Team.'
 			)
 		).toBe(false);
+	});
+});
+
+describe('acronyms', () => {
+	it('pairs an acronym with the words whose initials spell it, in either text', () => {
+		const dictionary = acronyms([
+			'Moved the clinic to a new LIS in six weeks',
+			'Experience with a laboratory information system'
+		]);
+		expect(dictionary.get('lis')).toBe('laboratory information system');
+		expect(withAcronyms('Moved the clinic to a new LIS', dictionary)).toContain(
+			'laboratory information system'
+		);
+		expect(withAcronyms('Ran the laboratory information system', dictionary)).toContain('lis');
 	});
 });

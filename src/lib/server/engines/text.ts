@@ -246,3 +246,45 @@ export function looksEnglish(text: string): boolean {
 	const common = all.filter((w) => STOPWORDS.has(w)).length;
 	return common / all.length >= 0.12;
 }
+
+/**
+ * Acronyms and their long forms as the texts themselves spell them: "WMS" in one claim and
+ * "warehouse management system" in another (or in the posting) are the same thing, as are "RN"
+ * and "Registered Nurse". An all-capitals word of 2–6 letters (a plural "s" allowed) is paired
+ * with any run of words whose initials spell it.
+ */
+export function acronyms(texts: string[]): Map<string, string> {
+	const found = new Set<string>();
+	for (const t of texts)
+		for (const m of t.matchAll(/(?<![\p{L}\p{N}])([A-Z]{2,6})s?(?![\p{L}\p{N}])/gu))
+			found.add(m[1]!.toLowerCase());
+	const out = new Map<string, string>();
+	if (!found.size) return out;
+	for (const t of texts) {
+		const ws = words(t);
+		for (const acronym of found) {
+			if (out.has(acronym)) continue;
+			const n = acronym.length;
+			for (let i = 0; i + n <= ws.length; i++) {
+				const run = ws.slice(i, i + n);
+				if (run.every((w, k) => w[0] === acronym[k] && w.length > 1) && run.join('') !== acronym) {
+					out.set(acronym, run.join(' '));
+					break;
+				}
+			}
+		}
+	}
+	return out;
+}
+
+/** A text with each acronym's long form, and each long form's acronym, added after it. */
+export function withAcronyms(text: string, dictionary: Map<string, string>): string {
+	if (!dictionary.size) return text;
+	const lower = ` ${words(text).join(' ')} `;
+	const extra: string[] = [];
+	for (const [acronym, long] of dictionary) {
+		if (lower.includes(` ${acronym} `) || lower.includes(` ${acronym}s `)) extra.push(long);
+		else if (lower.includes(` ${long} `)) extra.push(acronym);
+	}
+	return extra.length ? `${text} (${extra.join('; ')})` : text;
+}

@@ -1,7 +1,16 @@
 import type { CareerItem, Claim } from '../../../schemas/career';
 import type { Requirement } from '../../../schemas/profile';
 import { findSkills, impliedSkills, isTool } from '../lexicon';
-import { alternatives, docTerms, facets, QUERY_STOPWORDS, queryTerms, stem } from '../text';
+import {
+	acronyms,
+	alternatives,
+	docTerms,
+	facets,
+	QUERY_STOPWORDS,
+	queryTerms,
+	stem,
+	withAcronyms
+} from '../text';
 import { Bm25, type Related } from './bm25';
 import { lemmas, startsWithVerb } from '../nlp';
 import { relatedWords } from '../wordnet';
@@ -147,8 +156,12 @@ const FACET_WEIGHT = 0.9;
 
 class Scorer {
 	private readonly bm25: Bm25;
-	constructor(readonly prepared: Prepared[]) {
-		this.bm25 = new Bm25(prepared.map((p) => p.claim.text));
+	constructor(
+		readonly prepared: Prepared[],
+		/** Acronyms of the record and the posting with their long forms ("WMS"). */
+		readonly abbreviations: Map<string, string> = new Map()
+	) {
+		this.bm25 = new Bm25(prepared.map((p) => withAcronyms(p.claim.text, abbreviations)));
 	}
 
 	private readonly relatedCache = new Map<string, Related>();
@@ -202,7 +215,8 @@ class Scorer {
 		if (p.claim.kind !== 'skill') return 0;
 		const own = [...new Set(docTerms(p.claim.text))];
 		if (own.length === 0 || own.length > 4) return 0;
-		const wanted = new Set(queryTerms(text).concat(docTerms(text)));
+		const full = withAcronyms(text, this.abbreviations);
+		const wanted = new Set(queryTerms(full).concat(docTerms(full)));
 		const weight = (t: string) => this.bm25.weight(t);
 		const total = own.reduce((a, t) => a + weight(t), 0);
 		const hit = own.filter((t) => wanted.has(t)).reduce((a, t) => a + weight(t), 0);
@@ -426,6 +440,10 @@ export function rankClaims(
 	options: RankOptions = {}
 ): Ranking {
 	const now = options.now ? new Date(options.now) : new Date();
-	const scorer = new Scorer(prepare(claims, items));
+	const abbreviations = acronyms([
+		...claims.map((c) => c.text),
+		...requirements.map((r) => r.text)
+	]);
+	const scorer = new Scorer(prepare(claims, items), abbreviations);
 	return { requirements: requirements.map((r) => rankOne(r, scorer, items, now)) };
 }
