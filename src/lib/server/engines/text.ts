@@ -267,7 +267,10 @@ export function acronyms(texts: string[]): Map<string, string> {
 			const n = acronym.length;
 			for (let i = 0; i + n <= ws.length; i++) {
 				const run = ws.slice(i, i + n);
-				if (run.every((w, k) => w[0] === acronym[k] && w.length > 1) && run.join('') !== acronym) {
+				const spells = run.every(
+					(w, k) => w[0] === acronym[k] && w.length > 2 && w !== acronym && !STOPWORDS.has(w)
+				);
+				if (spells) {
 					out.set(acronym, run.join(' '));
 					break;
 				}
