@@ -141,4 +141,9 @@ describe('rankClaims', () => {
 		expect(a).toEqual(b);
 		expect(JSON.parse(JSON.stringify(a))).toEqual(a);
 	});
+
+	it('meets a credential requirement only with a credential the record holds', () => {
+		// The record names Kubernetes as a skill and in a highlight, but holds no certificate.
+		expect(paths('Kubernetes certification (CKA or CKAD)')).toEqual([]);
+	});
 });

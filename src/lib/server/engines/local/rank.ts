@@ -148,6 +148,9 @@ function queries(text: string): { terms: string[]; weight: number }[] {
 	}
 	return out;
 }
+/** A requirement for a credential: a certification, licence or registration. */
+const CREDENTIAL = /\b(certification|certificate|certified|licen[cs]e|licensure|registration)\b/i;
+
 /** A skill entry the requirement names in full is cited with this score. */
 const OWN_FULL = 0.99;
 const OWN_SCORE = 0.75;
@@ -430,6 +433,13 @@ function rankOne(
 		score: scorer.score(text, skills, p),
 		own: scorer.ownMatch(text, p) >= OWN_FULL
 	}));
+	if (CREDENTIAL.test(text) && !/\b(equivalent|or experience)\b/i.test(text)) {
+		// "Epic certification", "an active RN license": a credential is shown by a credential the
+		// record holds; a skill or a highlight naming the same system is not one.
+		const picked = select(scored, skills);
+		if (!picked.cited.some((c) => c.p.claim.kind === 'certificate')) return result('none', none);
+		return result('text', picked);
+	}
 	return result(skills.length > 0 ? 'skills' : 'text', select(scored, skills));
 }
 
