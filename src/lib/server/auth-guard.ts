@@ -12,6 +12,9 @@ export function servedAuthEndpoint(method: string, path: string): boolean {
 	return HTTP_ENDPOINTS.has(`${method.toUpperCase()} ${path}`);
 }
 
+/** Sign-in and sign-up bodies are a few hundred bytes; a larger declared body is refused unread. */
+export const AUTH_BODY_LIMIT = 16 * 1024;
+
 const jsonMessage = (status: number, message: string) =>
 	new Response(JSON.stringify({ message }), {
 		status,
@@ -20,7 +23,7 @@ const jsonMessage = (status: number, message: string) =>
 
 /**
  * Wraps the handle that serves `/api/auth/*`: a request for an endpoint the app does not use is
- * answered 404 before better-auth reads it.
+ * answered 404 and an oversized one 413, before better-auth reads it.
  */
 export function guardAuthEndpoints(serve: Handle): Handle {
 	return (input) => {
@@ -28,6 +31,9 @@ export function guardAuthEndpoints(serve: Handle): Handle {
 		if (!url.pathname.startsWith('/api/auth/')) return serve(input);
 		if (!servedAuthEndpoint(request.method, url.pathname.slice('/api/auth'.length)))
 			return jsonMessage(404, 'Not found.');
+		const length = Number(request.headers.get('content-length'));
+		if (Number.isFinite(length) && length > AUTH_BODY_LIMIT)
+			return jsonMessage(413, `The request body is larger than ${AUTH_BODY_LIMIT} bytes.`);
 		return serve(input);
 	};
 }

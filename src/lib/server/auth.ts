@@ -2,6 +2,7 @@ import { apiKey } from '@better-auth/api-key';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordPolicyPlugin } from './auth-password';
 import type { Database } from './db/client';
 import type { Logger } from './log';
 import { accounts, apiKeys, sessions, users, verifications } from './db/schema';
@@ -47,8 +48,8 @@ export function createAuth({ db, secret, baseURL, getRequestEvent, log }: AuthOp
 		}),
 		emailAndPassword: {
 			enabled: true,
-			minPasswordLength: 8,
-			maxPasswordLength: 128,
+			minPasswordLength: PASSWORD_MIN_LENGTH,
+			maxPasswordLength: PASSWORD_MAX_LENGTH,
 			autoSignIn: true
 		},
 		session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
@@ -57,6 +58,7 @@ export function createAuth({ db, secret, baseURL, getRequestEvent, log }: AuthOp
 		rateLimit: { enabled: false },
 		telemetry: { enabled: false },
 		plugins: [
+			passwordPolicyPlugin(),
 			apiKey({
 				defaultPrefix: API_KEY_PREFIX,
 				startingCharactersConfig: { shouldStore: true, charactersLength: 10 },
