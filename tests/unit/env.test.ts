@@ -41,7 +41,8 @@ describe('parseEnv', () => {
 		['TAILOR_AUTH_ADDRESS_POINTS', '1.5'],
 		['TAILOR_AUTH_ADDRESS_WINDOW_S', '-60'],
 		['TAILOR_AUTH_BLOCK_S', '0'],
-		['TAILOR_AUTH_MAX_BLOCK_S', 'forever']
+		['TAILOR_AUTH_MAX_BLOCK_S', 'forever'],
+		['TAILOR_SSE_MAX_STREAMS', '0']
 	])('names %s when it is %j, in one line', (variable, value) => {
 		let error: unknown;
 		try {
@@ -64,14 +65,15 @@ describe('parseEnv', () => {
 		);
 	});
 
-	it('has limits on sign-in and sign-up by default', () => {
+	it('has limits on sign-in, sign-up and live streams by default', () => {
 		expect(parseEnv({})).toMatchObject({
 			TAILOR_AUTH_MAX_FAILURES: 5,
 			TAILOR_AUTH_MAX_ACCOUNT_FAILURES: 20,
 			TAILOR_AUTH_ADDRESS_POINTS: 100,
 			TAILOR_AUTH_ADDRESS_WINDOW_S: 900,
 			TAILOR_AUTH_BLOCK_S: 60,
-			TAILOR_AUTH_MAX_BLOCK_S: 900
+			TAILOR_AUTH_MAX_BLOCK_S: 900,
+			TAILOR_SSE_MAX_STREAMS: 20
 		});
 	});
 

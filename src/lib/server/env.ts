@@ -61,6 +61,8 @@ export const envSchema = z.object({
 	TAILOR_AUTH_ADDRESS_WINDOW_S: positiveInt(15 * 60),
 	TAILOR_AUTH_BLOCK_S: positiveInt(60),
 	TAILOR_AUTH_MAX_BLOCK_S: positiveInt(15 * 60),
+	/** Live `jobs.onProgress` streams one API key or signed-in user may hold open per web process. */
+	TAILOR_SSE_MAX_STREAMS: positiveInt(20),
 	TAILOR_JOB_RETRIES: z.coerce
 		.number({ error: 'expected a number' })
 		.int({ error: 'expected a whole number' })
