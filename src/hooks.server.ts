@@ -2,6 +2,7 @@ import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { apiKeyUser } from '$lib/server/api-keys';
+import { guardAuthEndpoints } from '$lib/server/auth-guard';
 import { ConfigError } from '$lib/server/env';
 import { apiError, declaredTooLarge, forbiddenOrigin, tooLarge } from '$lib/server/trpc/edge';
 import { ApiRateLimiter, callsIn, rateLimitKey } from '$lib/server/trpc/rate-limit';
@@ -92,4 +93,9 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 	return refused ?? resolve(event);
 };
 
-export const handle = sequence(authEndpoints, apiGuards, authenticate, rateLimit);
+export const handle = sequence(
+	guardAuthEndpoints(authEndpoints),
+	apiGuards,
+	authenticate,
+	rateLimit
+);

@@ -65,11 +65,13 @@ const elapsed = () => `${round((performance.now() - began) / 1000, 0)} s`;
 
 // The API's per-caller rate limit (TAILOR_RATE_LIMIT_POINTS per TAILOR_RATE_LIMIT_WINDOW_S, 300
 // per 10 s by default) would refuse a bench client's 200 requests per second: it is raised here,
-// and so is the monthly allowance of profiles per user, which the job runs would use up.
+// and so are the monthly allowance of profiles per user, which the job runs would use up, and the
+// live streams per caller (TAILOR_SSE_MAX_STREAMS, 20): (c) opens 50 per API key.
 const benchSettings = {
 	TAILOR_RATE_LIMIT_POINTS: '1000000',
 	TAILOR_RATE_LIMIT_WINDOW_S: '1',
-	TAILOR_MONTHLY_LIMIT: '100000'
+	TAILOR_MONTHLY_LIMIT: '100000',
+	TAILOR_SSE_MAX_STREAMS: '100000'
 };
 
 say('Tailor benchmark: the built app on an embedded PostgreSQL, on this machine');

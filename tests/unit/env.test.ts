@@ -35,7 +35,14 @@ describe('parseEnv', () => {
 		['DATABASE_URL', 'mysql://x'],
 		['TAILOR_ENGINE', 'gpt'],
 		['TAILOR_MONTHLY_LIMIT', '0'],
-		['LOG_LEVEL', 'loud']
+		['LOG_LEVEL', 'loud'],
+		['TAILOR_AUTH_MAX_FAILURES', '0'],
+		['TAILOR_AUTH_MAX_ACCOUNT_FAILURES', 'many'],
+		['TAILOR_AUTH_ADDRESS_POINTS', '1.5'],
+		['TAILOR_AUTH_ADDRESS_WINDOW_S', '-60'],
+		['TAILOR_AUTH_BLOCK_S', '0'],
+		['TAILOR_AUTH_MAX_BLOCK_S', 'forever'],
+		['TAILOR_SSE_MAX_STREAMS', '0']
 	])('names %s when it is %j, in one line', (variable, value) => {
 		let error: unknown;
 		try {
@@ -55,6 +62,24 @@ describe('parseEnv', () => {
 		expect(() => parseEnv({ TAILOR_ENGINE: 'openai' })).toThrow(/OPENAI_API_KEY/);
 		expect(parseEnv({ TAILOR_ENGINE: 'openai', OPENAI_API_KEY: 'sk-x' }).TAILOR_ENGINE).toBe(
 			'openai'
+		);
+	});
+
+	it('has limits on sign-in, sign-up and live streams by default', () => {
+		expect(parseEnv({})).toMatchObject({
+			TAILOR_AUTH_MAX_FAILURES: 5,
+			TAILOR_AUTH_MAX_ACCOUNT_FAILURES: 20,
+			TAILOR_AUTH_ADDRESS_POINTS: 100,
+			TAILOR_AUTH_ADDRESS_WINDOW_S: 900,
+			TAILOR_AUTH_BLOCK_S: 60,
+			TAILOR_AUTH_MAX_BLOCK_S: 900,
+			TAILOR_SSE_MAX_STREAMS: 20
+		});
+	});
+
+	it('refuses a longest block shorter than the first', () => {
+		expect(() => parseEnv({ TAILOR_AUTH_BLOCK_S: '600', TAILOR_AUTH_MAX_BLOCK_S: '60' })).toThrow(
+			'Invalid configuration: TAILOR_AUTH_MAX_BLOCK_S is 60: expected at least TAILOR_AUTH_BLOCK_S (600)'
 		);
 	});
 });

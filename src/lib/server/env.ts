@@ -50,6 +50,19 @@ export const envSchema = z.object({
 	TAILOR_ENGINE: z.enum(['local', 'openai']).default('local'),
 	TAILOR_USER_CONCURRENCY: positiveInt(2),
 	TAILOR_MONTHLY_LIMIT: positiveInt(50),
+	/**
+	 * Sign-in and sign-up limits (auth-guard.ts): failed attempts in a row for one account from one
+	 * address, failures per hour for one account from addresses new to it, attempts per address
+	 * per window, and the first and longest block (it doubles in between).
+	 */
+	TAILOR_AUTH_MAX_FAILURES: positiveInt(5),
+	TAILOR_AUTH_MAX_ACCOUNT_FAILURES: positiveInt(20),
+	TAILOR_AUTH_ADDRESS_POINTS: positiveInt(100),
+	TAILOR_AUTH_ADDRESS_WINDOW_S: positiveInt(15 * 60),
+	TAILOR_AUTH_BLOCK_S: positiveInt(60),
+	TAILOR_AUTH_MAX_BLOCK_S: positiveInt(15 * 60),
+	/** Live `jobs.onProgress` streams one API key or signed-in user may hold open per web process. */
+	TAILOR_SSE_MAX_STREAMS: positiveInt(20),
 	TAILOR_JOB_RETRIES: z.coerce
 		.number({ error: 'expected a number' })
 		.int({ error: 'expected a whole number' })
@@ -153,6 +166,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 		throw new ConfigError(
 			'OPENAI_API_KEY',
 			'is required when TAILOR_ENGINE=openai (or set OPENAI_BASE_URL for a local server)'
+		);
+	}
+	if (result.data.TAILOR_AUTH_MAX_BLOCK_S < result.data.TAILOR_AUTH_BLOCK_S) {
+		throw new ConfigError(
+			'TAILOR_AUTH_MAX_BLOCK_S',
+			`is ${result.data.TAILOR_AUTH_MAX_BLOCK_S}: expected at least TAILOR_AUTH_BLOCK_S (${result.data.TAILOR_AUTH_BLOCK_S})`
 		);
 	}
 	return result.data;

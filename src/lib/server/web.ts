@@ -1,5 +1,6 @@
 import { getRequestEvent } from '$app/server';
 import { createAuth, type Auth } from './auth';
+import { AuthGuard, authLimits } from './auth-guard';
 import { openDatabase, type Connection } from './db';
 import type { TailorEngine } from './engines/engine';
 import { createEngine } from './engines';
@@ -28,7 +29,14 @@ export async function startWebApp(): Promise<WebApp> {
 	const log = createLogger(config.LOG_LEVEL, { service: 'web' });
 	const conn = await openDatabase(config, log);
 	const secret = await authSecret(conn.db, config.AUTH_SECRET);
-	const auth = createAuth({ db: conn.db, secret, baseURL: config.ORIGIN, getRequestEvent, log });
+	const auth = createAuth({
+		db: conn.db,
+		secret,
+		baseURL: config.ORIGIN,
+		getRequestEvent,
+		log,
+		guard: new AuthGuard(conn.sql, authLimits(config))
+	});
 	const engine = await createEngine(config);
 	const jobs = await JobEngine.start({
 		url: conn.url,
