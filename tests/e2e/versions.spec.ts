@@ -15,25 +15,25 @@ test('regenerate then cancel: the profile, its URL and its share link still work
 	page.once('dialog', (d) => d.accept());
 	await page.getByRole('button', { name: 'Make a new version' }).click();
 	await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
-	const jobUrl = page.url();
 	await expect(page.locator('.head .badge')).toHaveText('Running');
 
-	// While it runs, the profile and its link still answer, with what they said.
+	// While it runs (the job page stays open), the profile and its link still answer, with what
+	// they said.
 	const stranger = await browser.newContext();
 	const visitor = await stranger.newPage();
-	expect((await visitor.goto(new URL(href, profileUrl).toString()))?.status()).toBe(200);
-	await expect(visitor.getByRole('heading', { name: 'Talking points' })).toBeVisible();
-	const owner = await browser.newContext({ storageState: await page.context().storageState() });
-	const mid = await owner.newPage();
-	await mid.goto(profileUrl);
+	const mid = await page.context().newPage();
+	const [shared] = await Promise.all([
+		visitor.goto(new URL(href, profileUrl).toString()),
+		mid.goto(profileUrl)
+	]);
+	expect(shared?.status()).toBe(200);
 	await expect(mid.getByText('A new version is being made')).toBeVisible();
 	await expect(mid.locator('p.narrative')).toHaveText(narrative);
-	await checkPage(mid, 'profile-regenerating');
-	await owner.close();
-
-	await page.goto(jobUrl);
+	await mid.close();
+	await expect(page.locator('.head .badge')).toHaveText('Running');
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.locator('.head .badge')).toHaveText('Cancelled');
+	await expect(visitor.getByRole('heading', { name: 'Talking points' })).toBeVisible();
 
 	await page.goto(profileUrl);
 	await expect(page.getByRole('heading', { name: /Your profile for/ })).toBeVisible();
@@ -42,6 +42,7 @@ test('regenerate then cancel: the profile, its URL and its share link still work
 	const versions = page.getByRole('region', { name: 'Versions' });
 	await expect(versions.getByText('Version 1')).toBeVisible();
 	await expect(versions.getByText('Version 2')).toHaveCount(0);
+	await checkPage(page, 'profile-after-cancel');
 	expect((await visitor.reload())?.status()).toBe(200);
 	await expect(visitor.getByRole('heading', { name: 'Talking points' })).toBeVisible();
 	await stranger.close();
