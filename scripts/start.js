@@ -1,5 +1,6 @@
 // `npm start`: build when needed, then serve the app (adapter-node). The server's init hook checks
 // the configuration, opens the database (embedded unless DATABASE_URL is set) and applies migrations.
+import { API_BODY_LIMIT, FORM_BODY_LIMIT } from '../src/lib/body-limits.js';
 import { buildIfStale } from './build-if-stale.js';
 
 buildIfStale();
@@ -9,8 +10,11 @@ process.env.NODE_ENV ??= 'production';
 const port = process.env.PORT?.trim() || '3000';
 if (!process.env.ORIGIN?.trim() && /^\d+$/.test(port))
 	process.env.ORIGIN = `http://localhost:${port}`;
-// The API refuses bodies over TAILOR_API_BODY_LIMIT (bytes, 1 MB unless set) with its own 413.
-// adapter-node's own cap (BODY_SIZE_LIMIT, 512 kB unless set) follows it, so it never cuts in first.
+// adapter-node's own cap on every body (BODY_SIZE_LIMIT, 512 kB unless set) is raised to the
+// largest body a route takes, so that the routes' own limits, with their readable 413s, cut in
+// first: TAILOR_API_BODY_LIMIT for /api/trpc, FORM_BODY_LIMIT for page forms.
 const apiBodyLimit = process.env.TAILOR_API_BODY_LIMIT?.trim() ?? '';
-process.env.BODY_SIZE_LIMIT ??= /^\d+$/.test(apiBodyLimit) ? apiBodyLimit : '1M';
+process.env.BODY_SIZE_LIMIT ??= String(
+	Math.max(/^\d+$/.test(apiBodyLimit) ? Number(apiBodyLimit) : API_BODY_LIMIT, FORM_BODY_LIMIT)
+);
 await import('../build/index.js');
