@@ -1,9 +1,16 @@
 import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
+import { AUTH_BODY_LIMIT } from '$lib/body-limits.js';
 import { apiKeyUser } from '$lib/server/api-keys';
 import { ConfigError } from '$lib/server/env';
-import { apiError, declaredTooLarge, forbiddenOrigin, tooLarge } from '$lib/server/trpc/edge';
+import {
+	apiError,
+	authError,
+	declaredTooLarge,
+	forbiddenOrigin,
+	tooLarge
+} from '$lib/server/trpc/edge';
 import { ApiRateLimiter, callsIn, rateLimitKey } from '$lib/server/trpc/rate-limit';
 import { apiSettings } from '$lib/server/trpc/settings';
 import { beginShutdown, startWebApp, stopWebApp, webApp } from '$lib/server/web';
@@ -32,6 +39,23 @@ const bearer = (header: string | null) =>
 
 const isApi = (event: RequestEvent) =>
 	event.url.pathname === '/api/trpc' || event.url.pathname.startsWith('/api/trpc/');
+
+/**
+ * Bodies to better-auth's endpoints are a few short fields: a larger one, or one of unknown length
+ * (chunked), is refused before better-auth reads it (it would answer an empty 500).
+ */
+const authBodies: Handle = ({ event, resolve }) => {
+	if (!event.url.pathname.startsWith('/api/auth/') || !event.request.body) return resolve(event);
+	if (!event.request.headers.has('content-length'))
+		return authError(411, 'LENGTH_REQUIRED', 'Send the request body with a Content-Length.');
+	if (declaredTooLarge(event.request, AUTH_BODY_LIMIT))
+		return authError(
+			413,
+			'PAYLOAD_TOO_LARGE',
+			`The request body is larger than ${AUTH_BODY_LIMIT} bytes.`
+		);
+	return resolve(event);
+};
 
 /** better-auth's own endpoints (sign-up, sign-in, sign-out). */
 const authEndpoints: Handle = ({ event, resolve }) =>
@@ -92,4 +116,4 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 	return refused ?? resolve(event);
 };
 
-export const handle = sequence(authEndpoints, apiGuards, authenticate, rateLimit);
+export const handle = sequence(authBodies, authEndpoints, apiGuards, authenticate, rateLimit);

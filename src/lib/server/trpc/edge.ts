@@ -115,3 +115,11 @@ export function forbiddenOrigin(request: Request, origin: string, hasBearer: boo
 	// No Origin: refused only when there is a cookie to abuse (browsers always send Origin on POST).
 	return /(^|;\s*)[^=]*session_token=/.test(request.headers.get('cookie') ?? '');
 }
+
+/** A refusal of a request to better-auth's endpoints, in better-auth's own error shape. */
+export function authError(status: number, code: string, message: string): Response {
+	return new Response(JSON.stringify({ code, message }), {
+		status,
+		headers: { 'content-type': 'application/json' }
+	});
+}
