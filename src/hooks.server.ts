@@ -3,7 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { AUTH_BODY_LIMIT } from '$lib/body-limits.js';
 import { apiKeyUser } from '$lib/server/api-keys';
-import { ConfigError } from '$lib/server/env';
+import { ConfigError, env } from '$lib/server/env';
+import { isOwnHost } from '$lib/server/own-hosts';
 import {
 	apiError,
 	authError,
@@ -39,6 +40,20 @@ const bearer = (header: string | null) =>
 
 const isApi = (event: RequestEvent) =>
 	event.url.pathname === '/api/trpc' || event.url.pathname.startsWith('/api/trpc/');
+
+/**
+ * Without ORIGIN the app answers on the name it was reached by (`npm start` passes the request's
+ * own protocol and host through), but only on this machine's own names and addresses.
+ */
+const ownHostsOnly: Handle = ({ event, resolve }) => {
+	if (env().ORIGIN || isOwnHost(event.url.hostname)) return resolve(event);
+	const host = event.url.host;
+	return new Response(
+		`Tailor answers at localhost, 127.0.0.1 and this machine's own addresses, not at ${host}.\n` +
+			`To serve it under that name, start it with ORIGIN=${event.url.protocol}//${host}\n`,
+		{ status: 421, headers: { 'content-type': 'text/plain; charset=utf-8' } }
+	);
+};
 
 /**
  * Bodies to better-auth's endpoints are a few short fields: a larger one, or one of unknown length
@@ -116,4 +131,11 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 	return refused ?? resolve(event);
 };
 
-export const handle = sequence(authBodies, authEndpoints, apiGuards, authenticate, rateLimit);
+export const handle = sequence(
+	ownHostsOnly,
+	authBodies,
+	authEndpoints,
+	apiGuards,
+	authenticate,
+	rateLimit
+);
