@@ -5,6 +5,7 @@ import { AUTH_BODY_LIMIT } from '$lib/body-limits.js';
 import { apiKeyUser } from '$lib/server/api-keys';
 import { ConfigError, env } from '$lib/server/env';
 import { isOwnHost } from '$lib/server/own-hosts';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 import {
 	apiError,
 	authError,
@@ -40,6 +41,10 @@ const bearer = (header: string | null) =>
 
 const isApi = (event: RequestEvent) =>
 	event.url.pathname === '/api/trpc' || event.url.pathname.startsWith('/api/trpc/');
+
+/** X-Content-Type-Options, Referrer-Policy, framing and a CSP on every answer. */
+const securityHeaders: Handle = async ({ event, resolve }) =>
+	withSecurityHeaders(await resolve(event));
 
 /**
  * Without ORIGIN the app answers on the name it was reached by (`npm start` passes the request's
@@ -132,6 +137,7 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	securityHeaders,
 	ownHostsOnly,
 	authBodies,
 	authEndpoints,
