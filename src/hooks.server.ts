@@ -1,10 +1,19 @@
 import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
+import { AUTH_BODY_LIMIT } from '$lib/body-limits.js';
 import { apiKeyUser } from '$lib/server/api-keys';
 import { guardAuthEndpoints } from '$lib/server/auth-guard';
-import { ConfigError } from '$lib/server/env';
-import { apiError, declaredTooLarge, forbiddenOrigin, tooLarge } from '$lib/server/trpc/edge';
+import { ConfigError, env } from '$lib/server/env';
+import { isOwnHost } from '$lib/server/own-hosts';
+import { withSecurityHeaders } from '$lib/server/security-headers';
+import {
+	apiError,
+	authError,
+	declaredTooLarge,
+	forbiddenOrigin,
+	tooLarge
+} from '$lib/server/trpc/edge';
 import { ApiRateLimiter, callsIn, rateLimitKey } from '$lib/server/trpc/rate-limit';
 import { apiSettings } from '$lib/server/trpc/settings';
 import { beginShutdown, startWebApp, stopWebApp, webApp } from '$lib/server/web';
@@ -33,6 +42,41 @@ const bearer = (header: string | null) =>
 
 const isApi = (event: RequestEvent) =>
 	event.url.pathname === '/api/trpc' || event.url.pathname.startsWith('/api/trpc/');
+
+/** X-Content-Type-Options, Referrer-Policy, framing and a CSP on every answer. */
+const securityHeaders: Handle = async ({ event, resolve }) =>
+	withSecurityHeaders(await resolve(event));
+
+/**
+ * Without ORIGIN the app answers on the name it was reached by (`npm start` passes the request's
+ * own protocol and host through), but only on this machine's own names and addresses.
+ */
+const ownHostsOnly: Handle = ({ event, resolve }) => {
+	if (env().ORIGIN || isOwnHost(event.url.hostname)) return resolve(event);
+	const host = event.url.host;
+	return new Response(
+		`Tailor answers at localhost, 127.0.0.1 and this machine's own addresses, not at ${host}.\n` +
+			`To serve it under that name, start it with ORIGIN=${event.url.protocol}//${host}\n`,
+		{ status: 421, headers: { 'content-type': 'text/plain; charset=utf-8' } }
+	);
+};
+
+/**
+ * Bodies to better-auth's endpoints are a few short fields: a larger one, or one of unknown length
+ * (chunked), is refused before better-auth reads it (it would answer an empty 500).
+ */
+const authBodies: Handle = ({ event, resolve }) => {
+	if (!event.url.pathname.startsWith('/api/auth/') || !event.request.body) return resolve(event);
+	if (!event.request.headers.has('content-length'))
+		return authError(411, 'LENGTH_REQUIRED', 'Send the request body with a Content-Length.');
+	if (declaredTooLarge(event.request, AUTH_BODY_LIMIT))
+		return authError(
+			413,
+			'PAYLOAD_TOO_LARGE',
+			`The request body is larger than ${AUTH_BODY_LIMIT} bytes.`
+		);
+	return resolve(event);
+};
 
 /** better-auth's own endpoints (sign-up, sign-in, sign-out). */
 const authEndpoints: Handle = ({ event, resolve }) =>
@@ -94,6 +138,9 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	securityHeaders,
+	ownHostsOnly,
+	authBodies,
 	guardAuthEndpoints(authEndpoints),
 	apiGuards,
 	authenticate,

@@ -5,9 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 /**
  * The browser suite runs the built app (`npm start`'s script) on its own embedded PostgreSQL, in
- * `.data-e2e/` (emptied at the start of each run). Two servers: the main one, whose engine takes
- * a moment per step so progress can be watched, and one whose engine fails its first narrative,
- * for the failure and retry path.
+ * `.data-e2e/` (emptied at the start of each run). Two servers: the main one, without ORIGIN as on
+ * a fresh clone, whose engine takes a moment per step so progress can be watched; and one with
+ * ORIGIN set, whose engine fails its first narrative, for the failure and retry path.
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -53,7 +53,6 @@ function server(serverPort: number, name: string, env: Record<string, string>) {
 		stderr: 'pipe' as const,
 		env: {
 			PORT: String(serverPort),
-			ORIGIN: `http://localhost:${serverPort}`,
 			DATA_DIR: path.join(dataDir, name),
 			LOG_LEVEL: 'warn',
 			WORKER: 'on',
@@ -92,17 +91,20 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'app',
-			testIgnore: /failure\.spec\.ts/,
+			testIgnore: /(failure|configured-origin)\.spec\.ts/,
 			use: { baseURL: `http://localhost:${port}` }
 		},
 		{
 			name: 'failure',
-			testMatch: /failure\.spec\.ts/,
+			testMatch: /(failure|configured-origin)\.spec\.ts/,
 			use: { baseURL: `http://localhost:${failingPort}` }
 		}
 	],
 	webServer: [
 		server(port, 'main', { TAILOR_TEST_ENGINE_DELAY_MS: '1500' }),
-		server(failingPort, 'failing', { TAILOR_TEST_FAIL_STEPS: 'narrative:1' })
+		server(failingPort, 'failing', {
+			ORIGIN: `http://localhost:${failingPort}`,
+			TAILOR_TEST_FAIL_STEPS: 'narrative:1'
+		})
 	]
 });

@@ -42,13 +42,20 @@ export function createAuth({
 			log: (level, message) => {
 				// A wrong or revoked API key is the client's mistake, answered with 401, not a server error.
 				const routine =
-					message.startsWith('Failed to validate API key') || message === 'Invalid password';
+					message.startsWith('Failed to validate API key') ||
+					message === 'Invalid password' ||
+					// Without ORIGIN the base URL is the request's own, on purpose (see below).
+					(!baseURL && message.includes('Base URL is not set'));
 				log?.[routine ? 'debug' : level]({ component: 'auth' }, message);
 			}
 		},
 		secret,
 		baseURL,
 		basePath: '/api/auth',
+		// Without ORIGIN (`baseURL`), better-auth takes each request's own origin, which the app
+		// only serves on this machine's own names, over plain http: a Secure cookie would not be
+		// kept there by browsers (but on localhost), so the session cookie is not marked Secure.
+		advanced: { useSecureCookies: baseURL ? undefined : false },
 		database: drizzleAdapter(db, {
 			provider: 'pg',
 			schema: {

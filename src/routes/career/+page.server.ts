@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { JSON_RESUME_LIMIT, formatBytes } from '$lib/body-limits.js';
 import { LIMITS } from '$lib/schemas/api';
 import { claimKindSchema, type CareerItem, type Claim } from '$lib/schemas/career';
 import {
@@ -9,6 +10,7 @@ import {
 	updateClaim
 } from '$lib/server/domain/career';
 import { InvalidInputError } from '$lib/server/domain/errors';
+import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
 import { orNotFound, requireUser, routeId, unstorableField } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,16 +28,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { career, sections, loose: claimsOf(null) };
 };
 
+const jsonTooLarge = `That JSON Resume is too large (${formatBytes(JSON_RESUME_LIMIT)} at most).`;
+const textTooLong = `That is too long (${LIMITS.longText.toLocaleString('en')} characters at most).`;
+
 export const actions: Actions = {
 	json: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const form = await request.formData();
+		const form = await readForm(request, { data: { form: 'json' }, tooLarge: jsonTooLarge });
+		if (!(form instanceof FormData)) return form;
 		const file = form.get('file');
 		let text = String(form.get('json') ?? '').trim();
 		if (file instanceof File && file.size > 0) {
-			if (file.size > 5_000_000)
-				return fail(400, { form: 'json', message: 'That file is too large (5 MB at most).' });
+			if (file.size > JSON_RESUME_LIMIT) return fail(413, { form: 'json', message: jsonTooLarge });
 			text = (await file.text()).trim();
+		} else if (Buffer.byteLength(text) > JSON_RESUME_LIMIT) {
+			return fail(413, { form: 'json', message: jsonTooLarge });
 		}
 		if (!text)
 			return fail(400, { form: 'json', message: 'Choose a JSON Resume file or paste one.' });
@@ -68,22 +75,20 @@ export const actions: Actions = {
 	},
 	text: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const form = await request.formData();
+		const form = await readForm(request, { data: { form: 'text' }, tooLarge: textTooLong });
+		if (!(form instanceof FormData)) return form;
 		const text = String(form.get('text') ?? '').trim();
 		if (!text) return fail(400, { form: 'text', message: 'Paste your resume’s text.' });
 		const unstorable = unstorableField({ text });
 		if (unstorable) return fail(400, { form: 'text', message: unstorable });
-		if (text.length > LIMITS.longText)
-			return fail(400, {
-				form: 'text',
-				message: `That is too long (${LIMITS.longText.toLocaleString('en')} characters at most).`
-			});
+		if (text.length > LIMITS.longText) return fail(400, { form: 'text', message: textTooLong });
 		const job = await webApp().jobs.enqueue({ userId: user.id, type: 'resume', input: { text } });
 		redirect(303, `/jobs/${job.id}`);
 	},
 	addClaim: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const form = await request.formData();
+		const form = await readForm(request, { data: { form: 'claim' } });
+		if (!(form instanceof FormData)) return form;
 		const itemId = String(form.get('itemId') ?? '').trim();
 		const text = String(form.get('text') ?? '').trim();
 		const kind = claimKindSchema.safeParse(String(form.get('kind') ?? 'highlight'));
@@ -111,7 +116,8 @@ export const actions: Actions = {
 	},
 	editClaim: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const form = await request.formData();
+		const form = await readForm(request, { data: { form: 'claim' } });
+		if (!(form instanceof FormData)) return form;
 		const id = routeId(String(form.get('id') ?? ''));
 		const text = String(form.get('text') ?? '').trim();
 		if (!text) return fail(400, { form: 'claim', message: 'A fact cannot be empty.' });
@@ -129,7 +135,9 @@ export const actions: Actions = {
 	},
 	deleteClaim: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const id = routeId(String((await request.formData()).get('id') ?? ''));
+		const form = await readForm(request, { data: { form: 'claim' } });
+		if (!(form instanceof FormData)) return form;
+		const id = routeId(String(form.get('id') ?? ''));
 		await orNotFound(deleteClaim(webApp().conn.db, user.id, id));
 		return { form: 'claim', imported: 'Fact deleted.' };
 	}

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { authErrorMessage } from '$lib/server/auth-errors';
+import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
 import { safeRedirect } from '$lib/redirect';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +11,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request, { data: { email: '' } });
+		if (!(form instanceof FormData)) return form;
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		if (!email || !password) return fail(400, { email, message: 'Enter your email and password.' });

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { LIMITS } from '$lib/schemas/api';
 import { createApiKey, listApiKeys, revokeApiKey } from '$lib/server/api-keys';
 import { getUsage } from '$lib/server/domain/usage';
+import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
 import { requireUser, unstorableField } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +20,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	createKey: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const name = String((await request.formData()).get('name') ?? '').trim();
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const name = String(form.get('name') ?? '').trim();
 		if (name.length > LIMITS.name)
 			return fail(400, { message: `A key name has at most ${LIMITS.name} characters.` });
 		const unstorable = unstorableField({ 'key name': name });
@@ -29,7 +32,9 @@ export const actions: Actions = {
 	},
 	revokeKey: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const id = String((await request.formData()).get('id') ?? '');
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const id = String(form.get('id') ?? '');
 		if (!id || id.length > 200) return fail(404, { message: 'Key not found.' });
 		const ok = await revokeApiKey(webApp().conn.db, user.id, id);
 		if (!ok) return fail(404, { message: 'Key not found.' });

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { authErrorMessage } from '$lib/server/auth-errors';
+import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
 import { unstorableField } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +11,8 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, { data: { name: '', email: '' } });
+		if (!(form instanceof FormData)) return form;
 		const name = String(form.get('name') ?? '').trim();
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');

@@ -31,13 +31,14 @@ export function declaredTooLarge(request: Request, limit: number): boolean {
 }
 
 /**
- * Reads the body up to `limit` bytes; a larger one (a chunked body has no declared length, and
- * adapter-node's own BODY_SIZE_LIMIT may stop it first) is answered with 413, not parsed.
+ * Reads a body up to `limit` bytes, or answers `'too-large'` without reading the rest (a chunked
+ * body has no declared length). `'server-cap'`: adapter-node's own BODY_SIZE_LIMIT, when an
+ * operator set it lower, stopped the body first.
  */
-export async function readLimited(
+export async function readBody(
 	request: Request,
 	limit: number
-): Promise<Uint8Array<ArrayBuffer> | Response> {
+): Promise<Uint8Array<ArrayBuffer> | 'too-large' | 'server-cap'> {
 	if (!request.body) return new Uint8Array(0);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -48,15 +49,13 @@ export async function readLimited(
 			if (done) break;
 			size += value.byteLength;
 			if (size > limit) {
-				await reader.cancel().catch(() => {});
-				return tooLarge(limit);
+				void discardRest(reader);
+				return 'too-large';
 			}
 			chunks.push(value);
 		}
 	} catch (error) {
-		// adapter-node's BODY_SIZE_LIMIT (512 kB unless set) can be the lower of the two limits.
-		if ((error as { status?: number }).status === 413)
-			return apiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+		if ((error as { status?: number }).status === 413) return 'server-cap';
 		throw error;
 	}
 	const body = new Uint8Array(size);
@@ -65,6 +64,42 @@ export async function readLimited(
 		body.set(c, at);
 		at += c.byteLength;
 	}
+	return body;
+}
+
+/** Past this much more, a body is cut off (the connection closed) instead of read to its end. */
+const DISCARD_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads the rest of a refused body and drops it, as adapter-node does past its own limit: a client
+ * still sending would otherwise see the connection reset instead of the answer.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>) {
+	let dropped = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			dropped += value.byteLength;
+			if (dropped > DISCARD_LIMIT) {
+				await reader.cancel();
+				return;
+			}
+		}
+	} catch {
+		// The client went away.
+	}
+}
+
+/** Reads a tRPC request's body up to `limit` bytes; a larger one is answered with 413, not parsed. */
+export async function readLimited(
+	request: Request,
+	limit: number
+): Promise<Uint8Array<ArrayBuffer> | Response> {
+	const body = await readBody(request, limit);
+	if (body === 'too-large') return tooLarge(limit);
+	if (body === 'server-cap')
+		return apiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
 	return body;
 }
 
@@ -79,4 +114,12 @@ export function forbiddenOrigin(request: Request, origin: string, hasBearer: boo
 	if (from) return from !== origin;
 	// No Origin: refused only when there is a cookie to abuse (browsers always send Origin on POST).
 	return /(^|;\s*)[^=]*session_token=/.test(request.headers.get('cookie') ?? '');
+}
+
+/** A refusal of a request to better-auth's endpoints, in better-auth's own error shape. */
+export function authError(status: number, code: string, message: string): Response {
+	return new Response(JSON.stringify({ code, message }), {
+		status,
+		headers: { 'content-type': 'application/json' }
+	});
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_BODY_LIMIT } from '../../body-limits.js';
 import { ConfigError } from '../env';
 
 /**
@@ -19,7 +20,7 @@ const schema = z.object({
 	/** A live progress stream is closed after this long; the client reconnects where it left off. */
 	TAILOR_SSE_MAX_DURATION_MS: positive(10 * 60_000),
 	/** Largest request body `/api/trpc` reads. */
-	TAILOR_API_BODY_LIMIT: positive(1024 * 1024)
+	TAILOR_API_BODY_LIMIT: positive(API_BODY_LIMIT)
 });
 
 export type ApiSettings = {

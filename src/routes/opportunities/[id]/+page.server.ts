@@ -4,6 +4,7 @@ import { LimitReachedError } from '$lib/server/domain/errors';
 import { deleteOpportunity, getOpportunity } from '$lib/server/domain/opportunities';
 import { findProfileFor } from '$lib/server/domain/profiles';
 import { startTailor } from '$lib/server/domain/tailor';
+import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
 import { orNotFound, requireUser, routeId } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +37,9 @@ export const actions: Actions = {
 	tailor: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const id = routeId(params.id);
-		const regenerate = (await request.formData()).get('regenerate') === '1';
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const regenerate = form.get('regenerate') === '1';
 		const app = webApp();
 		let start;
 		try {

@@ -5,6 +5,7 @@ import { opportunityDraftSchema } from '$lib/schemas/api';
 import { InvalidInputError, LimitReachedError } from '$lib/server/domain/errors';
 import { createOpportunity } from '$lib/server/domain/opportunities';
 import { demoPosting } from '$lib/server/demo';
+import { readForm } from '$lib/server/forms';
 import { startTailor } from '$lib/server/domain/tailor';
 import { webApp } from '$lib/server/web';
 import { requireUser } from '$lib/ui/guard.server';
@@ -19,10 +20,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { hasCareer: (row?.n ?? 0) > 0, sample: demoPosting };
 };
 
+/** What a refusal of an unreadable form gives back: the page keeps what is typed in it. */
+const unread = { title: '', company: '', url: '', description: '' };
+const noIssues: { field: string; message: string }[] = [];
+
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const form = await request.formData();
+		const form = await readForm(request, { data: { values: unread, issues: noIssues } });
+		if (!(form instanceof FormData)) return form;
 		const values = {
 			title: String(form.get('title') ?? ''),
 			company: String(form.get('company') ?? ''),

@@ -14,6 +14,7 @@ import {
 	restoreVersion
 } from '$lib/server/domain/profile-versions';
 import { createShareLink, listShareLinks, revokeShareLink } from '$lib/server/domain/share';
+import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
 import { orNotFound, requireUser, routeId } from '$lib/ui/guard.server';
 import { profileClaims, profileForPage } from '$lib/ui/profile.server';
@@ -75,7 +76,9 @@ function versionField(data: FormData): number | null {
 export const actions: Actions = {
 	narrative: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		const narrative = String((await request.formData()).get('narrative') ?? '').trim();
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const narrative = String(form.get('narrative') ?? '').trim();
 		if (!narrative) return fail(400, { message: 'The narrative cannot be empty.' });
 		if (narrative.length > LIMITS.narrative)
 			return fail(400, { message: `At most ${LIMITS.narrative} characters.` });
@@ -90,7 +93,9 @@ export const actions: Actions = {
 	resume: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const id = routeId(params.id);
-		const edit = parseResumeForm(await request.formData());
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const edit = parseResumeForm(form);
 		const texts = [edit.summary, ...Object.values(edit.highlights).flat(2)];
 		if (texts.some((t) => t.length > LIMITS.shortText))
 			return fail(400, { message: `A line can have at most ${LIMITS.shortText} characters.` });
@@ -106,7 +111,9 @@ export const actions: Actions = {
 	},
 	revert: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		const field = String((await request.formData()).get('field') ?? '');
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const field = String(form.get('field') ?? '');
 		if (field !== 'narrative' && field !== 'resume')
 			return fail(400, { message: 'Nothing to revert.' });
 		await orNotFound(revertProfileField(webApp().conn.db, user.id, routeId(params.id), field));
@@ -114,7 +121,9 @@ export const actions: Actions = {
 	},
 	share: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		const pinned = versionField(await request.formData());
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const pinned = versionField(form);
 		const link = await orNotFound(
 			createShareLink(webApp().conn.db, user.id, routeId(params.id), pinned ?? undefined)
 		);
@@ -122,7 +131,9 @@ export const actions: Actions = {
 	},
 	restore: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		const version = versionField(await request.formData());
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const version = versionField(form);
 		if (version === null) return fail(400, { message: 'Choose a version to restore.' });
 		try {
 			await restoreVersion(webApp().conn.db, user.id, routeId(params.id), version);
@@ -134,7 +145,9 @@ export const actions: Actions = {
 	},
 	revokeShare: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		const linkId = String((await request.formData()).get('linkId') ?? '');
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const linkId = String(form.get('linkId') ?? '');
 		await orNotFound(revokeShareLink(webApp().conn.db, user.id, routeId(linkId)));
 		return { saved: 'Link revoked: it no longer opens the profile.' };
 	}
