@@ -52,9 +52,9 @@ export function createAuth({
 		secret,
 		baseURL,
 		basePath: '/api/auth',
-		// Without ORIGIN (`baseURL`), better-auth takes each request's own origin, which the app
-		// only serves on this machine's own names, over plain http: a Secure cookie would not be
-		// kept there by browsers (but on localhost), so the session cookie is not marked Secure.
+		// Without ORIGIN (`baseURL`), better-auth takes each request's own origin: the app serves
+		// plain http on this machine's own names and addresses, where browsers drop a Secure cookie
+		// (localhost excepted), so the session cookie is not marked Secure.
 		advanced: { useSecureCookies: baseURL ? undefined : false },
 		database: drizzleAdapter(db, {
 			provider: 'pg',
