@@ -374,6 +374,6 @@ describe('bodies better-auth would fail on are refused first', () => {
 		const res = await auth({
 			body: JSON.stringify({ email: 'nobody@example.com', password: 'a long password' })
 		});
-		expect(res.status).toBe(401);
+		expect(res.status, await res.clone().text()).toBe(401);
 	});
 });
