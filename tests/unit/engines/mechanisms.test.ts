@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findSkills, impliedSkills } from '../../../src/lib/server/engines/lexicon';
 import { degreeLevels } from '../../../src/lib/server/engines/local/experience';
 import { parsePosting } from '../../../src/lib/server/engines/local/posting';
 import { lemmas, startsWithVerb } from '../../../src/lib/server/engines/nlp';
@@ -125,5 +126,18 @@ describe('acronyms', () => {
 			'laboratory information system'
 		);
 		expect(withAcronyms('Ran the laboratory information system', dictionary)).toContain('lis');
+	});
+});
+
+describe('word sense and taxonomy', () => {
+	it('does not read a funnel stage as a language', () => {
+		expect(findSkills('Lifted SQL-to-won rates for the enterprise team')).toEqual([]);
+		expect(findSkills('Tuned T-SQL stored procedures')).toEqual(['SQL']);
+	});
+
+	it('keeps iOS and Android apart, both kinds of mobile development', () => {
+		expect(findSkills('Shipped the Android tablet app')).toEqual(['Android']);
+		expect(impliedSkills(['Android'])).toEqual(['Mobile development']);
+		expect(impliedSkills(['iOS'])).toEqual(['Mobile development']);
 	});
 });

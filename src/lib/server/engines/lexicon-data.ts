@@ -485,7 +485,10 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'Technical writing|documentation',
 			'Open source|open-source',
 			'Embedded systems|firmware',
-			'Mobile development|native mobile|mobile apps|mobile applications|mobile engineering|=iOS|=Android',
+			'Mobile development|native mobile|mobile apps|mobile applications|mobile engineering',
+			// Two platforms, each a kind of mobile development: one does not stand in for the other.
+			'=iOS>Mobile development',
+			'=Android>Mobile development',
 			'Web development|web applications|web apps'
 		]
 	},

@@ -50,7 +50,8 @@ function aliasPattern(surface: string, plural: boolean): string {
 	}
 	// A neighbour that is a letter, digit or joiner means we are inside a longer token:
 	// "js" in "Node.js", "C" in "C++", "Java" in "JavaScript", "R" in "R&D".
-	return `(?<![\\p{L}\\p{N}_.@#+&])${body}(?![\\p{L}\\p{N}_+#&])(?!\\.[\\p{L}\\p{N}])`;
+	// "MQL-to-SQL" names funnel stages, not the SQL language.
+	return `(?<![\\p{L}\\p{N}_.@#+&])(?<!-to-)${body}(?![\\p{L}\\p{N}_+#&])(?!\\.[\\p{L}\\p{N}])(?!-to-)`;
 }
 
 function parseEntries(): { skills: Map<string, SkillInfo>; aliases: Alias[] } {
