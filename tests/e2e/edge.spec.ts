@@ -160,7 +160,9 @@ test.describe('the sign-in form reads any answer', () => {
 	}
 
 	async function signIn(page: Page) {
-		await page.goto('/login');
+		// The form reads the answer once the page has started; a click before that is a plain
+		// browser POST, which would show the answer's raw body instead.
+		await page.goto('/login', { waitUntil: 'networkidle' });
 		await page.getByLabel('Email').fill('someone@example.com');
 		await page.getByLabel('Password').fill('a long password');
 		await page.getByRole('button', { name: 'Sign in' }).click();
