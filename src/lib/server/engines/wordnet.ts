@@ -106,3 +106,61 @@ export function relatedWords(lemma: string): string[] {
 export function isNoun(words: string[]): boolean {
 	return load().index[0]!.has(words.join('_').toLowerCase());
 }
+
+const ANCESTORS = new Map<string, Set<number>>();
+
+/** Every synset above the noun's two commonest senses, following WordNet's hypernym links. */
+function ancestors(noun: string): Set<number> {
+	const key = noun.toLowerCase();
+	const hit = ANCESTORS.get(key);
+	if (hit) return hit;
+	const seen = new Set<number>();
+	let frontier = [...(load().index[0]!.get(key)?.offsets ?? [])];
+	for (let depth = 0; depth < 20 && frontier.length; depth++) {
+		const next: number[] = [];
+		for (const offset of frontier) {
+			if (seen.has(offset)) continue;
+			seen.add(offset);
+			next.push(...hypernyms(offset));
+		}
+		frontier = next;
+	}
+	ANCESTORS.set(key, seen);
+	return seen;
+}
+
+/** True when the noun is, in one of its commonest senses, a kind of one of `kinds` (nouns). */
+export function nounIsA(noun: string, kinds: string[]): boolean {
+	const above = ancestors(noun);
+	return kinds.some((k) => {
+		const root = load().index[0]!.get(k)?.offsets[0];
+		return root !== undefined && above.has(root);
+	});
+}
+
+/** A kind of person ("analyst", "nurse", "coordinator"), not a place or an organisation. */
+export const isPersonNoun = (noun: string) => nounIsA(noun, ['person']);
+
+/** An organisation, a place or a building ("studio", "startup", "distribution center"). */
+export const isPlaceNoun = (noun: string) =>
+	!isPersonNoun(noun) &&
+	nounIsA(noun, [
+		'organization',
+		'social_group',
+		'structure',
+		'facility',
+		'location',
+		'establishment'
+	]);
+
+function hypernyms(offset: number): number[] {
+	const buf = load().data[0]!;
+	const f = buf.toString('utf8', offset, buf.indexOf(10, offset)).split(' | ')[0]!.split(' ');
+	const count = parseInt(f[3]!, 16);
+	let at = 4 + 2 * count;
+	const pointers = Number(f[at++]);
+	const out: number[] = [];
+	for (let i = 0; i < pointers; i++, at += 4)
+		if ((f[at] === '@' || f[at] === '@i') && f[at + 2] === 'n') out.push(Number(f[at + 1]));
+	return out;
+}

@@ -1,6 +1,6 @@
 import type { CareerItem, Claim } from '../../../schemas/career';
 import { tagged, type Token } from '../nlp';
-import { isNoun } from '../wordnet';
+import { isNoun, isPlaceNoun } from '../wordnet';
 import { sentences } from '../text';
 import { ensurePeriod, type CareerContext } from './career-context';
 
@@ -17,28 +17,65 @@ export const MAX_WORDS = 45;
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
-type Reading = { kind: 'verb' | 'np'; tokens: Token[] };
+type Reading = { kind: 'verb' | 'np' | 'place' | 'clause'; tokens: Token[] };
 
-/** Whether a statement without a subject starts with what the person did, or who they are. */
+const PARTICLES = /^(up|out|down|off|over)$/;
+
+/**
+ * What a statement without a subject says: what the person did ("Led …", "audits …", "set up
+ * …"), who they are ("Registered nurse with …"), where they worked ("Small design studio …", by
+ * WordNet: a place or organisation), or a clause with its own subject ("Average scores rose …").
+ */
 function read(text: string): Reading | null {
 	const tokens = tagged(lowerFirst(text.trim()));
 	const words = tokens.filter((t) => t.type === 'word' || t.type === 'number');
 	const [first, second] = words;
 	if (!first || /^[A-Z]{2,}/.test(text.trim())) return null;
-	if (second && isNoun([first.text, second.text])) return { kind: 'np', tokens };
-	// A word followed at once by a number or an article ("rewrote 60 queries", "audits the
-	// charts") is a verb, whatever the tagger made of it.
-	if (second && /^(NUM|DET)$/.test(second.pos) && first.pos !== 'ADJ' && first.pos !== 'DET') {
+	if (second && isNoun([first.text, second.text])) return nounPhrase(tokens);
+	// A word followed at once by a number, an article or a particle ("rewrote 60 queries",
+	// "audits the charts", "set up monitoring") is a verb, whatever the tagger made of it.
+	if (
+		second &&
+		/^(VERB|NOUN)$/.test(first.pos) &&
+		(/^(NUM|DET)$/.test(second.pos) || PARTICLES.test(second.text))
+	) {
 		first.pos = 'VERB';
 		return { kind: 'verb', tokens };
 	}
 	if (first.pos === 'VERB') {
 		// "Led", "precepted", "runs" are what was done; a bare "lead for receiving" is a role.
 		const inflected = /(ed|s)$/.test(first.text) || first.lemma !== first.text;
-		return { kind: inflected ? 'verb' : 'np', tokens };
+		return inflected ? { kind: 'verb', tokens } : nounPhrase(tokens);
 	}
-	if (first.pos === 'NOUN' || first.pos === 'ADJ') return { kind: 'np', tokens };
+	if (first.pos === 'NOUN' || first.pos === 'ADJ') return nounPhrase(tokens);
+	// "Small open-source package …": a modifier before a noun phrase, whatever its tag.
+	if (/^(ADV|PROPN)$/.test(first.pos) && /^(ADJ|NOUN)$/.test(second?.pos ?? ''))
+		return nounPhrase(tokens);
 	return null;
+}
+
+/** A noun phrase: a role, a place, or the subject of a clause of its own. */
+function nounPhrase(tokens: Token[]): Reading {
+	let head: Token | undefined;
+	let i = 0;
+	for (; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t;
+		else if (!/^(ADJ|ADV|NUM|PUNCT|DET)$/.test(t.pos) || t.text === ',' || t.text === ';') break;
+	}
+	// A past tense right after the subject ("scores rose", "falls dropped"), before any "that …",
+	// preposition or list.
+	for (let j = i; head && j < tokens.length; j++) {
+		const t = tokens[j]!;
+		if (/^(that|which|who|with|for|of|in|on|at|,|;)$/i.test(t.text)) break;
+		if (t.pos === 'VERB' && !/ing$/.test(t.text) && (/ed$/.test(t.text) || t.lemma !== t.text))
+			return { kind: 'clause', tokens };
+	}
+	// "Small design studio working with …", "Distribution center serving …": an organisation.
+	const after = tokens[i];
+	if (head && after && /ing$/.test(after.text) && isPlaceNoun(head.lemma || head.text))
+		return { kind: 'place', tokens };
+	return { kind: 'np', tokens };
 }
 
 /**
@@ -47,7 +84,7 @@ function read(text: string): Reading | null {
  */
 function firstPerson(text: string, ended = false): string | null {
 	const reading = read(text);
-	if (!reading) return null;
+	if (!reading || reading.kind === 'place' || reading.kind === 'clause') return null;
 	// Third-person verbs of the statement itself take the person's own form ("audits … and
 	// presents" → "audit … and present"); past tenses, "was", and verbs of a clause inside it
 	// ("a site that fulfills orders") stay as they are.
@@ -113,6 +150,36 @@ export function sayClaim(
 			if (item?.section === 'projects' && /^used to\s/i.test(text)) {
 				const name = str(item.data.name);
 				if (name) sentence = `I used ${name} ${text.replace(/^used\s+/i, '')}`;
+				break;
+			}
+			const project = item?.section === 'projects' ? str(item.data.name) : '';
+			// A passive statement ("Used by analysts at two companies"): what happened to the
+			// project, or to the person.
+			if (/^[A-Za-z]+ed\s+by\s/i.test(text)) {
+				const rest = lowerFirst(text);
+				sentence = project
+					? `My project ${project} was ${rest}`
+					: place
+						? `At ${place}, I was ${rest}`
+						: `I was ${rest}`;
+				break;
+			}
+			const reading = item?.section === 'basics' ? null : read(text);
+			if (reading?.kind === 'clause') {
+				// "Average post-test scores rose from 71% to 89%": a result with its own subject.
+				const rest = lowerFirst(text);
+				sentence = project
+					? `In my project ${project}, ${rest}`
+					: place
+						? `In my work at ${place}, ${rest}`
+						: `In my work, ${rest}`;
+				break;
+			}
+			if (reading?.kind === 'place' && place) {
+				// "Small design studio working with …": where the person worked.
+				const np = lowerFirst(text.replace(/\.$/, ''));
+				const ended = !!str(item?.data.endDate);
+				sentence = `I ${ended ? 'worked' : 'work'} at ${place}, ${/^[aeiou]/i.test(np) ? 'an' : 'a'} ${np}`;
 				break;
 			}
 			const said = firstPerson(text, !!str(item?.data.endDate));
