@@ -124,6 +124,7 @@ describe('sign-in and sign-up attempts', () => {
 		}
 		const result = await http.postForm('/login', { email, password: PASSWORD }, from);
 		expect(result.type).toBe('failure');
+		expect(result.status).toBe(429);
 		expect(result.data).toContain(
 			'Too many failed attempts for this account: try again in 1 minute.'
 		);

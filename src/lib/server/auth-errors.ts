@@ -17,3 +17,9 @@ export function authErrorMessage(error: unknown, fallback: string): string | nul
 	}
 	return body?.message ?? fallback;
 }
+
+/** The status a form should answer with for a refused sign-in or sign-up (429 stays 429). */
+export function authErrorStatus(error: unknown): 400 | 403 | 409 | 413 | 422 | 429 {
+	const status = isAPIError(error) ? Number(error.statusCode) : 400;
+	return ([403, 409, 413, 422, 429] as const).find((s) => s === status) ?? 400;
+}

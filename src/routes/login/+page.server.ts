@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { authErrorMessage } from '$lib/server/auth-errors';
+import { authErrorMessage, authErrorStatus } from '$lib/server/auth-errors';
 import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
 import { safeRedirect } from '$lib/redirect';
@@ -20,7 +20,7 @@ export const actions: Actions = {
 			await webApp().auth.api.signInEmail({ body: { email, password }, headers: request.headers });
 		} catch (error) {
 			const message = authErrorMessage(error, 'Sign-in failed. Try again.');
-			if (message) return fail(400, { email, message });
+			if (message) return fail(authErrorStatus(error), { email, message });
 			throw error;
 		}
 		redirect(303, safeRedirect(url.searchParams.get('next')));

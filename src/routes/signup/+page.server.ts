@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { authErrorMessage } from '$lib/server/auth-errors';
+import { authErrorMessage, authErrorStatus } from '$lib/server/auth-errors';
 import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
 import { unstorableField } from '$lib/ui/guard.server';
@@ -37,7 +37,7 @@ export const actions: Actions = {
 			});
 		} catch (error) {
 			const message = authErrorMessage(error, 'Sign-up failed. Try again.');
-			if (message) return fail(400, { name, email, message });
+			if (message) return fail(authErrorStatus(error), { name, email, message });
 			throw error;
 		}
 		redirect(303, '/');
