@@ -19,7 +19,9 @@ export type Requirement = z.infer<typeof requirementSchema>;
 export const parsedPostingSchema = z.object({
 	title: z.string(),
 	company: z.string().nullable(),
-	requirements: z.array(requirementSchema)
+	requirements: z.array(requirementSchema),
+	/** What the job involves (its responsibilities), a second source for matching requirements. */
+	duties: z.array(z.string()).optional()
 });
 export type ParsedPosting = z.infer<typeof parsedPostingSchema>;
 

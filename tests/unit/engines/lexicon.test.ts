@@ -54,7 +54,8 @@ describe('findSkills', () => {
 		expect(findSkills('Node.js')).toEqual(['Node.js']);
 		expect(findSkills('trusted advisor')).toEqual([]);
 		expect(findSkills('Reactive programming')).not.toContain('React');
-		expect(findSkills('R&D budget and P&L')).toEqual([]);
+		// "R" inside "R&D" is not the R language (P&L itself is a finance skill).
+		expect(findSkills('R&D budget and P&L')).toEqual(['Budget management']);
 	});
 
 	it('prefers the longest name, so React Native is not React', () => {

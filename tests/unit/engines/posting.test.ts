@@ -91,7 +91,8 @@ describe('parsePosting', () => {
 		expect(parsePosting('')).toEqual({
 			title: 'Untitled opportunity',
 			company: null,
-			requirements: []
+			requirements: [],
+			duties: []
 		});
 		expect(() => parsePosting('#\n-\n*\n::\n' + '('.repeat(1000))).not.toThrow();
 	});

@@ -14,6 +14,8 @@
  * practice or ability. A requirement that names tools and none of which the person has is a gap.
  */
 
+import { PROFESSION_GROUPS } from './lexicon-professions';
+
 export type SkillKind = 'tool' | 'concept';
 export type LexiconGroup = { category: string; kind: SkillKind; entries: string[] };
 
@@ -181,7 +183,7 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'MongoDB|=Mongo',
 			'Cassandra|Apache Cassandra',
 			'DynamoDB>AWS',
-			'Cosmos DB|CosmosDB>Azure',
+			'Cosmos DB|CosmosDB>Microsoft Azure',
 			'CockroachDB',
 			'ClickHouse',
 			'Neo4j',
@@ -610,6 +612,7 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'Public sector|government agencies|public-sector'
 		]
 	},
+	...PROFESSION_GROUPS,
 	{
 		category: 'soft',
 		kind: 'concept',

@@ -45,6 +45,8 @@ function aliasPattern(surface: string, plural: boolean): string {
 	}
 	if (plural && LETTER.test(surface.at(-1) ?? '')) {
 		if (CONSONANT_Y.test(surface)) body = body.slice(0, -1) + '(?:y|ies)';
+		// A plural name matches its singular too: "warehouse management systems" → "… system".
+		else if (/[^su]s$/i.test(surface) && !/\bis$/i.test(surface)) body += '?';
 		else if (/(s|x|ch|sh)$/i.test(surface)) body += '(?:es)?';
 		else body += 's?';
 	}

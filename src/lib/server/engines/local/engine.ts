@@ -18,7 +18,7 @@ export function createLocalEngine(options: RankOptions = {}): TailorEngine {
 			return parsePosting(text);
 		},
 		async talkingPoints({ posting, claims, items }) {
-			const ranking = rankClaims(posting.requirements, claims, items, options);
+			const ranking = rankClaims(posting.requirements, claims, items, options, posting.duties);
 			return { ranking, talkingPoints: generateTalkingPoints(ranking, claims, items) };
 		},
 		async narrative({ ranking, claims, items }) {

@@ -45,7 +45,7 @@ export function evaluateLocal(
 /** Runs every step in one go. `now` fixes "today" for experience computed from open-ended jobs. */
 export function tailorLocal(input: TailorInput, options: RankOptions = {}): TailoredProfile {
 	const { posting, claims, items } = input;
-	const ranking = rankClaims(posting.requirements, claims, items, options);
+	const ranking = rankClaims(posting.requirements, claims, items, options, posting.duties);
 	const talkingPoints = generateTalkingPoints(ranking, claims, items);
 	const { narrative, narrativeSentences } = generateNarrative(ranking, claims, items);
 	const resume = generateResume(ranking, claims, items);

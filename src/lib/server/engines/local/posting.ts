@@ -178,10 +178,16 @@ export function parsePosting(text: string): ParsedPosting {
 			}
 		}
 	}
+	const duties = all
+		.filter((b) => b.section === 'duties')
+		.flatMap((b) => (b.kind === 'bullet' ? [b.text] : splitInline(b.text)))
+		.map((d) => d.replace(/\s+/g, ' ').trim())
+		.filter((d) => d.length > 0);
 	// A posting with more requirements than this is pasted noise; the rest add nothing.
 	return {
 		title: extractTitle(lines),
 		company: extractCompany(lines),
-		requirements: requirements.slice(0, MAX_REQUIREMENTS)
+		requirements: requirements.slice(0, MAX_REQUIREMENTS),
+		duties: [...new Set(duties)].slice(0, MAX_REQUIREMENTS)
 	};
 }

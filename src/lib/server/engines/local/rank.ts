@@ -1,19 +1,21 @@
 import type { CareerItem, Claim } from '../../../schemas/career';
 import type { Requirement } from '../../../schemas/profile';
-import { findSkills, impliedSkills, isTool } from '../lexicon';
+import { findSkillMentions, findSkills, impliedSkills, isTool, skillInfo } from '../lexicon';
 import {
 	acronyms,
+	adjacentPairs,
 	alternatives,
 	docTerms,
 	facets,
 	QUERY_STOPWORDS,
 	queryTerms,
 	stem,
+	wholeWord,
 	withAcronyms
 } from '../text';
 import { Bm25, type Related } from './bm25';
-import { lemmas, startsWithVerb } from '../nlp';
-import { relatedWords } from '../wordnet';
+import { lemmas, startsWithVerb, tagged } from '../nlp';
+import { isPlaceNoun, relatedWords } from '../wordnet';
 import { degreeLevels, yearsAsked, yearsOfWork, yearsStated } from './experience';
 
 /**
@@ -53,17 +55,18 @@ export type RankOptions = { now?: Date | string };
 export const CITE_MIN = 0.4;
 const CITE_RELATIVE = 0.6;
 const RELATED_MIN = 0.35;
-const MAX_EVIDENCE = 4;
+const MAX_EVIDENCE = 5;
 /** Share of a years requirement's topic ("as a frontend engineer") the person's headline must cover. */
 const TOPIC_MIN = 0.4;
 
 const KIND_PRIOR: Record<string, number> = {
 	highlight: 1,
-	project: 1,
+	project: 0.9,
 	certificate: 0.95,
 	award: 0.9,
 	publication: 0.9,
-	degree: 0.9,
+	// A degree shows study of a field, not practice in it (degree requirements have their own rule).
+	degree: 0.7,
 	summary: 0.85,
 	skill: 0.85,
 	language: 0.8,
@@ -134,17 +137,23 @@ function skillScore(skills: string[], p: Prepared): number {
  * requirement's facets (its head, its examples, the conjuncts of "A and B"), each of which a
  * claim may meet on its own.
  */
-function queries(text: string): { terms: string[]; weight: number }[] {
-	const out = [{ terms: queryTerms(text), weight: 1 }];
+type Query = { terms: string[]; pairs: string[]; weight: number };
+
+function queries(text: string): Query[] {
+	const query = (t: string, weight: number) => ({
+		terms: queryTerms(t),
+		pairs: adjacentPairs(t, QUERY_STOPWORDS),
+		weight
+	});
+	const out = [query(text, 1)];
 	for (const alternative of alternatives(text) ?? []) {
-		const terms = queryTerms(alternative);
-		if (terms.length > 0) out.push({ terms, weight: 0.9 });
+		const q = query(alternative, 0.9);
+		if (q.terms.length > 0) out.push(q);
 	}
 	for (const f of facets(text).slice(1)) {
-		const terms = queryTerms(f.text);
+		const q = query(f.text, f.weight * FACET_WEIGHT);
 		// One generic word ("designed") is no facet; one named skill ("SEO") is.
-		if (terms.length > 1 || (terms.length === 1 && findSkills(f.text).length > 0))
-			out.push({ terms, weight: f.weight * FACET_WEIGHT });
+		if (q.terms.length > 1 || (q.terms.length === 1 && findSkills(f.text).length > 0)) out.push(q);
 	}
 	return out;
 }
@@ -156,6 +165,10 @@ const OWN_FULL = 0.99;
 const OWN_SCORE = 0.75;
 /** A facet met alone says less than the whole requirement met. */
 const FACET_WEIGHT = 0.9;
+/** A duty speaks for a requirement when it shares this share of the requirement's words. */
+const DUTY_OVERLAP = 0.4;
+/** Meeting a related duty says less than meeting the requirement itself. */
+const DUTY_WEIGHT = 0.85;
 
 class Scorer {
 	private readonly bm25: Bm25;
@@ -165,6 +178,29 @@ class Scorer {
 		readonly abbreviations: Map<string, string> = new Map()
 	) {
 		this.bm25 = new Bm25(prepared.map((p) => withAcronyms(p.claim.text, abbreviations)));
+	}
+
+	private recordText?: string;
+
+	/**
+	 * True when the requirement names two or more products or bodies ("Customer.io or Braze",
+	 * "Amplitude or Mixpanel") and the record mentions none of them, whether or not the lexicon
+	 * knows them: the person has not shown the tools the requirement is about.
+	 */
+	lacksAllNamed(text: string): boolean {
+		const names = productNames(text);
+		if (names.length < 2) return false;
+		this.recordText ??= this.prepared
+			.map((p) => `${p.claim.text}\n${p.context}`)
+			.join('\n')
+			.toLowerCase();
+		const record = this.recordText;
+		return !names.some((n) => wholeWord(n).test(record));
+	}
+
+	/** The posting's requirements, so that words most of them share weigh less in each. */
+	setQueries(texts: string[]): void {
+		this.bm25.setQueries(texts.map((t) => queryTerms(withAcronyms(t, this.abbreviations))));
 	}
 
 	private readonly relatedCache = new Map<string, Related>();
@@ -187,23 +223,27 @@ class Scorer {
 	}
 
 	/** BM25 share of the query, tempered by how many of its word pairs appear as pairs. */
-	private terms(terms: string[], i: number, related?: Related): number {
-		const unigram = this.bm25.normalized(terms, i, related);
-		const phrase = this.bm25.phraseCoverage(terms, i);
+	private terms(q: Query, i: number, related?: Related): number {
+		const unigram = this.bm25.normalized(q.terms, i, related);
+		const phrase = this.bm25.phraseCoverage(q.pairs, i);
 		return phrase === null ? unigram : unigram * (0.6 + 0.4 * phrase);
 	}
 
-	/** How much of a requirement's topic a free text (the person's headline) covers. */
+	/**
+	 * How much of a requirement's topic a free text (the person's headline) covers; a word related
+	 * to the topic's ("analyst" for "analytics") covers it.
+	 */
 	topicCoverage(text: string, about: string): number {
 		const variants = queries(text);
-		return Math.max(...variants.map((q) => q.weight * this.bm25.coverage(q.terms, about)));
+		const related = this.related(text);
+		return Math.max(...variants.map((q) => q.weight * this.bm25.coverage(q.terms, about, related)));
 	}
 
 	/** `alternatives`: also try each alternative of an "X, Y or Z" list on its own. */
 	textScore(text: string, p: Prepared, alternatives = true): number {
 		const variants = alternatives ? queries(text) : queries(text).slice(0, 1);
 		const related = this.related(text);
-		const body = Math.max(...variants.map((q) => q.weight * this.terms(q.terms, p.index, related)));
+		const body = Math.max(...variants.map((q) => q.weight * this.terms(q, p.index, related)));
 		const whole = variants[0]?.terms ?? [];
 		const context = p.context ? 0.3 * this.bm25.coverage(whole, p.context) : 0;
 		return Math.min(1, body + context);
@@ -226,7 +266,25 @@ class Scorer {
 		return total > 0 ? hit / total : 0;
 	}
 
-	score(text: string, skills: string[], p: Prepared): number {
+	/**
+	 * The posting's duties that speak of the same thing as a requirement ("Manage carrier
+	 * relationships, cutoffs and claims" for "managing carrier relationships"): those holding at
+	 * least two of its words, or a word related to them, and a good share of them.
+	 */
+	dutiesFor(text: string, duties: string[]): string[] {
+		const wanted = queryTerms(text);
+		if (wanted.length === 0) return [];
+		const related = this.related(text);
+		return duties.filter((duty) => {
+			const have = new Set(queryTerms(duty));
+			const shared = wanted.filter(
+				(t) => have.has(t) || [...(related.get(t) ?? [])].some((r) => have.has(r))
+			).length;
+			return shared >= 2 && shared / Math.min(wanted.length, have.size) >= DUTY_OVERLAP;
+		});
+	}
+
+	score(text: string, skills: string[], p: Prepared, duties: string[] = []): number {
 		const k = skills.length > 0 ? skillScore(skills, p) : 0;
 		let s: number;
 		if (k > 0) {
@@ -238,10 +296,111 @@ class Scorer {
 			const t = this.textScore(text, p);
 			s = skills.some(isTool) ? 0.75 * t : t;
 		}
+		// A claim that does what a related duty describes meets the requirement, a little less
+		// surely than one that meets its own words.
+		for (const duty of duties) s = Math.max(s, DUTY_WEIGHT * this.textScore(duty, p));
 		const prior = p.isProfileSummary ? PROFILE_SUMMARY_PRIOR : (KIND_PRIOR[p.claim.kind] ?? 0.8);
 		const own = this.ownMatch(text, p);
 		return Math.max(s * prior, own >= OWN_FULL ? OWN_SCORE : 0);
 	}
+}
+
+/**
+ * Names of products, vendors or bodies a requirement mentions: runs of capitalised words after
+ * its first word, written in mixed case ("Braze", "Customer.io", "Monte Carlo", "Power BI"). An
+ * acronym alone ("RN", "TMS") is more often a field or a credential than a product.
+ */
+export function productNames(text: string): string[] {
+	const word = /[A-Z][\p{L}\p{N}]*(?:[.+#-][\p{L}\p{N}]+)*[+#]*/uy;
+	const names: string[] = [];
+	let run: string[] = [];
+	const flush = () => {
+		if (run.some((w) => /\p{Ll}/u.test(w))) names.push(run.join(' '));
+		run = [];
+	};
+	const tokens = text.split(/(\s+|[,;:()/])/).filter((t) => t.trim());
+	tokens.forEach((t, i) => {
+		word.lastIndex = 0;
+		const m = word.exec(t);
+		if (i > 0 && m && m[0].length === t.length) run.push(t);
+		else flush();
+	});
+	flush();
+	return [...new Set(names)];
+}
+
+/**
+ * The credentials a requirement names: its acronyms ("RN", "PCCN", "RN-BC") and the products or
+ * bodies it names ("Six Sigma", "American Heart Association").
+ */
+export function credentialNames(text: string): string[] {
+	const acronyms =
+		text.match(/(?<![\p{L}\p{N}-])\p{Lu}{2,}(?:-\p{Lu}{2,})*(?![\p{L}\p{N}-])/gu) ?? [];
+	return [...new Set([...acronyms, ...productNames(text)])];
+}
+
+/**
+ * True when the requirement names the skill only as part of something narrower, which a claim
+ * showing the skill in general does not meet:
+ * - an industry that qualifies a practice ("freight procurement", "healthcare billing"), where
+ *   "experience in logistics" or "a logistics company" asks for the background itself;
+ * - an ability qualified by its subject ("safety leadership", "vendor communication"), where
+ *   "strong leadership" asks for the ability itself.
+ */
+function onlyQualifies(skill: string, text: string): boolean {
+	const category = skillInfo(skill)?.category;
+	if (category !== 'domain' && category !== 'soft') return false;
+	const mentions = findSkillMentions(text).filter((m) => m.skill === skill);
+	const word = (t: { type: string }) => t.type === 'word' || t.type === 'punctuation';
+	return (
+		mentions.length > 0 &&
+		mentions.every((m) => {
+			if (category === 'soft') {
+				const before = tagged(text.slice(0, m.start)).filter(word).at(-1);
+				return (
+					before?.type === 'word' && before.pos === 'NOUN' && !QUERY_STOPWORDS.has(before.lemma)
+				);
+			}
+			const next = tagged(text.slice(m.end)).find(word);
+			if (!next || next.type !== 'word' || next.pos !== 'NOUN') return false;
+			const noun = next.lemma;
+			return !QUERY_STOPWORDS.has(noun) && !isPlaceNoun(noun) && !SETTING.test(noun);
+		})
+	);
+}
+/**
+ * True when a requirement that asks for an activity ("Writing build specifications for EHR
+ * changes") names the skill only in what the activity is for: the activity is the ask, and a
+ * claim about the skill alone ("EHR super-user") does not meet it.
+ */
+function onlyPurpose(skill: string, text: string): boolean {
+	// A named tool is asked for wherever it stands ("… for services with Terraform").
+	if (isTool(skill)) return false;
+	// "Experience writing …", "Ability to write …": the boilerplate before the activity goes.
+	const words = text.trim().split(/\s+/);
+	while (words.length > 1 && QUERY_STOPWORDS.has((words[0] ?? '').toLowerCase())) words.shift();
+	if (!startsWithVerb(words.join(' '))) return false;
+	const purpose = /\s(?:for|so that|to support)\s/i.exec(text);
+	if (!purpose) return false;
+	const mentions = findSkillMentions(text).filter((m) => m.skill === skill);
+	return mentions.length > 0 && mentions.every((m) => m.start > purpose.index);
+}
+
+/** Nouns that name the setting of a background, not a practice within it. */
+const SETTING = /^(industry|sector|space|domain|environment|setting|market|business)$/;
+
+/**
+ * True when one alternative of "X or Y" asks for a practice without naming a tool ("SQL or
+ * building your own reports in a BI tool"): the requirement can be met without the tools. A
+ * stand-in ("or a similar tool", "or another engine") is not such an alternative.
+ */
+function hasToolFreeAlternative(text: string): boolean {
+	return (alternatives(text) ?? []).slice(1).some((alt) => {
+		const item = alt.split(/\bor\b/i).at(-1) ?? alt;
+		if (/^\s*(?:an?\s+)?(?:similar|other|another|equivalent|comparable|related)\b/i.test(item))
+			return false;
+		return queryTerms(item).length >= 2 && !findSkills(item).some(isTool);
+	});
 }
 
 /** Who the person says they are: profile summary, headline and job titles. */
@@ -331,10 +490,13 @@ function rankOne(
 	requirement: Requirement,
 	scorer: Scorer,
 	items: CareerItem[],
-	now: Date
+	now: Date,
+	duties: string[]
 ): RankedRequirement {
 	const prepared = scorer.prepared;
-	const skills = [...new Set([...requirement.skills, ...findSkills(requirement.text)])];
+	const skills = [...new Set([...requirement.skills, ...findSkills(requirement.text)])].filter(
+		(skill) => !onlyQualifies(skill, requirement.text) && !onlyPurpose(skill, requirement.text)
+	);
 	const result = (
 		basis: RankedRequirement['basis'],
 		picked: ReturnType<typeof select>,
@@ -406,7 +568,17 @@ function rankOne(
 			.map((p) => ({ p, fit: subject ? scorer.topicCoverage(subject, p.claim.text) : 1 }))
 			.filter((d) => d.fit > 0 || lenient)
 			.map(({ p, fit }) => ({ p, score: 0.55 + 0.4 * Math.min(1, fit) }));
-		return result('degree', select(scored, skills));
+		// The degree asked for is shown by that degree; a higher one only stands in without it
+		// (a BSN for "BSN required", not the MSN as well).
+		const level = (c: { p: Prepared }) => Math.max(2, ...degreeLevels(c.p.claim.text));
+		const lowest = Math.min(...scored.map(level));
+		return result(
+			'degree',
+			select(
+				scored.filter((c) => level(c) === lowest),
+				skills
+			)
+		);
 	}
 
 	if (asked) {
@@ -421,33 +593,53 @@ function rankOne(
 	const text = asked ? asked.rest : requirement.text;
 	const tools = skills.filter(isTool);
 	let candidates = prepared;
-	if (tools.length > 0 && !prepared.some((p) => tools.some((t) => skillMatch(t, p) > 0))) {
+	const lacksTools =
+		tools.length > 0 &&
+		!prepared.some((p) => tools.some((t) => skillMatch(t, p) > 0)) &&
+		!hasToolFreeAlternative(text);
+	if (lacksTools || scorer.lacksAllNamed(text)) {
 		// None of the named tools is in the record: only a claim naming the same practice in
-		// its own words ("service mesh") may stand in; generic word overlap may not.
+		// its own words ("service mesh") may stand in; generic word overlap may not, nor may
+		// another tool of the same kind (HubSpot is not the Braze asked for).
 		const concepts = skills.filter((s) => !isTool(s));
 		candidates = prepared.filter((p) => concepts.some((c) => p.inText.has(c)));
 		if (candidates.length === 0) return result('none', none);
 	}
+	const related = scorer.dutiesFor(text, duties);
 	const scored = candidates.map((p) => ({
 		p,
-		score: scorer.score(text, skills, p),
+		score: scorer.score(text, skills, p, related),
 		own: scorer.ownMatch(text, p) >= OWN_FULL
 	}));
 	if (CREDENTIAL.test(text) && !/\b(equivalent|or experience)\b/i.test(text)) {
 		// "Epic certification", "an active RN license": a credential is shown by a credential the
-		// record holds; a skill or a highlight naming the same system is not one.
-		const picked = select(scored, skills);
+		// record holds; a skill or a highlight naming the same system is not one, nor is a degree
+		// ("Nursing"). When the requirement names the credentials ("PCCN or CCRN", "RN-BC"), the
+		// certificate must be one of them, not another of the same field.
+		const names = credentialNames(text);
+		const namesOne = (p: Prepared) =>
+			names.some((n) => wholeWord(n).test(`${p.claim.text} ${p.context}`));
+		const picked = select(
+			scored.filter(
+				(c) =>
+					c.p.claim.kind === 'skill' ||
+					(c.p.claim.kind === 'certificate' && (names.length === 0 || namesOne(c.p)))
+			),
+			skills
+		);
 		if (!picked.cited.some((c) => c.p.claim.kind === 'certificate')) return result('none', none);
 		return result('text', picked);
 	}
 	return result(skills.length > 0 ? 'skills' : 'text', select(scored, skills));
 }
 
+/** `duties`: the posting's responsibilities, a second source for matching its requirements. */
 export function rankClaims(
 	requirements: Requirement[],
 	claims: Claim[],
 	items: CareerItem[],
-	options: RankOptions = {}
+	options: RankOptions = {},
+	duties: string[] = []
 ): Ranking {
 	const now = options.now ? new Date(options.now) : new Date();
 	const abbreviations = acronyms([
@@ -455,5 +647,6 @@ export function rankClaims(
 		...requirements.map((r) => r.text)
 	]);
 	const scorer = new Scorer(prepare(claims, items), abbreviations);
-	return { requirements: requirements.map((r) => rankOne(r, scorer, items, now)) };
+	scorer.setQueries(requirements.map((r) => r.text));
+	return { requirements: requirements.map((r) => rankOne(r, scorer, items, now, duties)) };
 }
