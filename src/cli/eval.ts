@@ -48,6 +48,7 @@ runCli(async () => {
 			precision: Number(o.precision.toFixed(3)),
 			recall: Number(o.recall.toFixed(3)),
 			gapRecall: Number(o.gapRecall.toFixed(3)),
+			falseGaps: o.falseGaps,
 			hallucinations: o.hallucinations
 		})
 	);

@@ -16,6 +16,8 @@ export type QualityReport = {
 		precision: number;
 		recall: number;
 		gapRecall: number;
+		/** Met requirements reported as gaps, over all pairs. */
+		falseGaps: number;
 		forbiddenStated: number;
 		groundingHallucinations: number;
 		hallucinations: number;
@@ -46,6 +48,7 @@ export function scoreAll(
 				sum((s) => s.gaps.found),
 				sum((s) => s.gaps.labelled)
 			),
+			falseGaps: sum((s) => s.gaps.falseGaps.length),
 			forbiddenStated,
 			groundingHallucinations,
 			hallucinations: forbiddenStated + groundingHallucinations
@@ -62,6 +65,7 @@ export function formatReport(report: QualityReport, options: { verbose?: boolean
 			pct(s.precision),
 			pct(s.recall),
 			pct(s.gapRecall),
+			String(s.gaps.falseGaps.length).padStart(7),
 			String(s.forbiddenStated.length + s.groundingHallucinations).padStart(6)
 		].join('  ');
 		if (!options.verbose) return line;
@@ -71,6 +75,9 @@ export function formatReport(report: QualityReport, options: { verbose?: boolean
 				? `    not in label: ${s.wrongCitations.map((w) => w.sourcePath).join(', ')}`
 				: '',
 			s.gaps.missing.length > 0 ? `    gaps not reported: ${s.gaps.missing.join('; ')}` : '',
+			s.gaps.falseGaps.length > 0
+				? `    met but reported as gaps: ${s.gaps.falseGaps.join('; ')}`
+				: '',
 			s.forbiddenStated.length > 0
 				? `    forbidden terms stated: ${s.forbiddenStated.join(', ')}`
 				: '',
@@ -81,12 +88,15 @@ export function formatReport(report: QualityReport, options: { verbose?: boolean
 		return [line, ...details].join('\n');
 	});
 	const o = report.overall;
-	const header = ['pair'.padEnd(28), 'precis.', ' recall', 'gap rec', ' hallu'].join('  ');
+	const header = ['pair'.padEnd(28), 'precis.', ' recall', 'gap rec', 'f. gaps', ' hallu'].join(
+		'  '
+	);
 	const total = [
 		`overall (${o.pairs})`.padEnd(28),
 		pct(o.precision),
 		pct(o.recall),
 		pct(o.gapRecall),
+		String(o.falseGaps).padStart(7),
 		String(o.hallucinations).padStart(6)
 	].join('  ');
 	return [header, ...rows, '-'.repeat(header.length), total].join('\n');
