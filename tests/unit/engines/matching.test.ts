@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Requirement } from '../../../src/lib/schemas/profile';
+import { activitySkills } from '../../../src/lib/server/engines/activities';
 import { findSkills, impliedSkills } from '../../../src/lib/server/engines/lexicon';
 import { LEXICON_GROUPS } from '../../../src/lib/server/engines/lexicon-data';
 import { parsePosting } from '../../../src/lib/server/engines/local/posting';
@@ -199,6 +200,30 @@ describe('word sense', () => {
 			new Map([['po', 'purchase orders']])
 		);
 		expect(acronyms(['Budget increases for the BI team'])).toEqual(new Map());
+	});
+});
+
+describe('what a sentence does', () => {
+	it('reads people management, training, hiring and project work from verb and object', () => {
+		expect(activitySkills('Oversaw a crew of nine night porters')).toContain('People management');
+		expect(activitySkills('Coached four new cashiers through their first month')).toContain(
+			'Training delivery'
+		);
+		expect(activitySkills('Recruited two pastry chefs')).toContain('Hiring');
+		expect(activitySkills("Led the clinic's flu-vaccination project")).toContain(
+			'Project management'
+		);
+	});
+
+	it('needs a person, a group or a project as the object', () => {
+		expect(activitySkills('Managed the migration of 40 services')).toEqual([]);
+		expect(activitySkills('Trained a forecasting model on sales data')).toEqual([]);
+	});
+
+	it('lets a claim about leading people meet a requirement about managing a team', () => {
+		expect(cited(rank('Experience managing a small team'))).toContain(
+			'Supervises a team of six purchasing clerks across two shifts.'
+		);
 	});
 });
 

@@ -235,7 +235,7 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'=Segment',
 			'Microsoft Excel|=Excel',
 			'Google Sheets',
-			'pandas',
+			'pandas>Python',
 			'NumPy',
 			'SciPy',
 			'Jupyter|Jupyter Notebooks|JupyterLab',
@@ -289,10 +289,11 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'Recommender systems|recommendation systems|recommendation engine',
 			'Feature stores|feature store',
 			'MLOps',
-			'A/B testing|AB testing|A/B tests|split testing|experimentation frameworks',
+			'A/B testing|AB testing|A/B tests|split testing|experimentation frameworks>Experimentation',
+			'Experimentation|experiments|experimentation program|test-and-learn',
 			'Statistics|statistical analysis|statistical modeling',
 			'Data science',
-			'Data analysis|data analytics',
+			'Data analysis|data analytics>Analytical skills',
 			'Reinforcement learning',
 			'Model monitoring|ML monitoring|data drift|concept drift',
 			'Model deployment|model serving|inference'
@@ -588,7 +589,8 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'Competitive analysis',
 			'Pricing',
 			'Growth|growth experiments',
-			'Funnel analysis|conversion optimization|conversion rate optimization|=CRO|funnel data',
+			'Funnel analysis|conversion optimization|conversion rate optimization|=CRO|funnel data>Analytical skills',
+			'Analytical skills|analytical|analytic skills|quantitative analysis',
 			'=NPS|Net Promoter Score',
 			'=SaaS|software as a service',
 			'=B2B',
@@ -619,16 +621,16 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 		entries: [
 			'Leadership|technical leadership|tech lead|team lead|led a team|led teams',
 			'Mentoring|mentored|mentorship|mentor|coaching|coached',
-			'Communication|written communication|verbal communication|communication skills|non-technical audiences|non-technical stakeholders|non-technical colleagues|non-technical people|non-technical',
+			'Communication|written communication|verbal communication|communication skills|non-technical audiences|non-technical stakeholders|non-technical colleagues|non-technical people|non-technical|plain language|plain-language|explain complex|explains complex|explaining complex',
 			'Cross-functional collaboration|cross-functional|collaboration|collaborated',
 			'People management|team management|managing engineers|engineering manager|direct reports',
 			'Hiring|recruiting|interviewing',
 			'Public speaking|conference talks',
 			'Problem solving|problem-solving',
-			'Project management',
-			'Presentation skills|presentations|presented to|presenting to>Communication',
+			'Project management|project manager$|project planning|project delivery|project coordination|program management|=PMP',
+			'Presentation skills|presentations|presented to|presenting to|presented at|presents to|presents the|presented the|presented findings|presented results>Communication',
 			'Negotiation',
-			'Teaching|taught'
+			'Teaching|taught>Communication'
 		]
 	}
 ];

@@ -90,7 +90,7 @@ export const PROFESSION_GROUPS: LexiconGroup[] = [
 			'Organic search|organic traffic|keyword research|technical SEO>SEO',
 			'Landing pages|landing page|landing-page>Funnel analysis',
 			'Product-led growth|=PLG|product led growth|self-serve growth|self-serve|freemium|free trials|free trial|trial conversion|activation rate|user activation>Growth',
-			'Referral marketing|referral program|referral programs|referral loops|referral loop|referrals|word-of-mouth>Growth',
+			'Referral marketing|referral program|referral programs|refer-a-friend|referral loops|referral loop|referrals|word-of-mouth>Growth',
 			'Marketing analytics|marketing attribution|multi-touch attribution|channel attribution|campaign reporting|marketing reporting',
 			'Brand marketing|brand awareness|brand campaigns|brand strategy>Branding',
 			'Product marketing|product launches|launch campaigns|go-to-market launches',
@@ -199,15 +199,20 @@ export const PROFESSION_GROUPS: LexiconGroup[] = [
 			'Labor planning|labor management|labour planning|shift scheduling|staffing plans|labor scheduling|labor standards',
 			'Productivity metrics|=UPH|labor productivity|pick rate|pick rates|productivity targets>KPIs',
 			'Order accuracy|pick accuracy|mispicks|mis-picks|shipping errors|shipping accuracy',
-			'Workplace safety|safety programs|safety program|safety training|safety culture|safety audits|=OSHA|=EHS|environmental health and safety|injury rates|recordable injuries|=TRIR|=DART rate|incident reporting|forklift certification|powered industrial trucks',
+			'Workplace safety|safety|safety record|safety programs|safety program|safety training|safety culture|safety audits|=OSHA|=EHS|environmental health and safety|injury rates|recordable injuries|=TRIR|=DART rate|incident reporting|forklift certification|powered industrial trucks',
 			'Process improvement|process optimization|process optimisation|operational excellence|continuous improvement|workflow improvement',
 			'=Lean|lean manufacturing|lean operations|=5S|kaizen|value stream mapping|standard work>Process improvement',
 			'Six Sigma|=DMAIC|green belt|black belt|yellow belt>Process improvement',
 			'Vendor management|supplier management|vendor relationships|supplier relationships|procurement|purchasing|sourcing|vendor negotiations',
 			'Budget management|budgeting|budget ownership|operating budget|operating budgets|cost control|cost management|=P&L|P&L ownership|profit and loss|annual budget|budget responsibility',
 			'Team supervision|supervising|supervisor|supervisors|shift supervisor|shift lead|frontline supervision>People management',
-			'Quality control|quality assurance|quality checks|quality inspections',
-			'Facilities management|facility maintenance|building maintenance|preventive maintenance'
+			'Quality control|quality assurance|quality inspections',
+			'Facilities management|facility maintenance|building maintenance|preventive maintenance',
+			// Other kinds of safety, so that the bare word above is not read into them.
+			'Food safety|food handling|=HACCP|ServSafe',
+			'Memory safety|memory-safe',
+			'Type safety|type-safe|type safe',
+			'Safety-critical systems|safety-critical'
 		]
 	},
 	{

@@ -1,5 +1,6 @@
 import type { CareerItem, Claim } from '../../../schemas/career';
 import type { Requirement } from '../../../schemas/profile';
+import { activitySkills } from '../activities';
 import { findSkillMentions, findSkills, impliedSkills, isTool, skillInfo } from '../lexicon';
 import {
 	acronyms,
@@ -56,6 +57,8 @@ export const CITE_MIN = 0.4;
 const CITE_RELATIVE = 0.6;
 const RELATED_MIN = 0.35;
 const MAX_EVIDENCE = 5;
+/** Of which skill-list entries, at most. */
+const MAX_ENTRIES = 3;
 /** Share of a years requirement's topic ("as a frontend engineer") the person's headline must cover. */
 const TOPIC_MIN = 0.4;
 
@@ -94,7 +97,8 @@ function prepare(claims: Claim[], items: CareerItem[]): Prepared[] {
 	return claims.map((claim, index) => {
 		const item = claim.itemId ? byId.get(claim.itemId) : undefined;
 		const inText = new Set(findSkills(claim.text));
-		const direct = new Set([...inText, ...claim.skills]);
+		// What the claim does ("trained 25 technicians"), as well as what it names.
+		const direct = new Set([...inText, ...claim.skills, ...activitySkills(claim.text)]);
 		const data = item?.data ?? {};
 		const context = [data.position, data.name, data.organization, data.roles]
 			.flat()
@@ -432,9 +436,10 @@ function select(
 	const best = sorted[0]?.score ?? 0;
 	const eligible = sorted.filter((c) => c.score >= CITE_MIN && c.score >= best * CITE_RELATIVE);
 	const others = eligible.filter((c) => !c.p.isProfileSummary);
-	// Places are kept for the skill-list entries that name the requested skills: the one naming
-	// the requirement's first skill reads best ("Svelte or SvelteKit" → "Svelte"); a second one
-	// only when it names another requested tool outright ("Looker or Tableau").
+	// Places are kept for the skill-list entries that name the requested skills, or a kind of
+	// them ("pandas" for Python): the one naming the requirement's first skill first ("Svelte or
+	// SvelteKit" → "Svelte"), then others, but not one of the same family as an entry already
+	// kept ("SvelteKit" after "Svelte" adds little).
 	const first = skills[0];
 	const listed = eligible
 		.filter((c) => c.p.claim.kind === 'skill' && skills.some((s) => skillMatch(s, c.p) >= 0.8))
@@ -443,17 +448,13 @@ function select(
 				Number(first !== undefined && b.p.inText.has(first)) -
 				Number(first !== undefined && a.p.inText.has(first))
 		);
-	const skillEntries = listed.slice(0, 1);
 	const named = (c: { p: Prepared }) => skills.filter((s) => c.p.inText.has(s));
-	const firstNamed = skillEntries[0] ? named(skillEntries[0]) : [];
-	const second = listed.find(
-		(c) =>
-			c !== skillEntries[0] &&
-			named(c).some((s) => isTool(s) && !firstNamed.includes(s)) &&
-			// "SvelteKit" after "Svelte" is the same family and adds little.
-			!firstNamed.some((s) => c.p.implied.has(s))
-	);
-	if (second) skillEntries.push(second);
+	const skillEntries: Candidate[] = [];
+	for (const c of listed) {
+		if (skillEntries.length >= MAX_ENTRIES) break;
+		const family = skillEntries.some((e) => named(e).some((s) => c.p.implied.has(s)));
+		if (!family) skillEntries.push(c);
+	}
 	const cited: Candidate[] = [];
 	for (const c of eligible) {
 		if (cited.length >= MAX_EVIDENCE + (c.own ? 2 : 0)) continue;
@@ -494,7 +495,13 @@ function rankOne(
 	duties: string[]
 ): RankedRequirement {
 	const prepared = scorer.prepared;
-	const skills = [...new Set([...requirement.skills, ...findSkills(requirement.text)])].filter(
+	const skills = [
+		...new Set([
+			...requirement.skills,
+			...findSkills(requirement.text),
+			...activitySkills(requirement.text)
+		])
+	].filter(
 		(skill) => !onlyQualifies(skill, requirement.text) && !onlyPurpose(skill, requirement.text)
 	);
 	const result = (
