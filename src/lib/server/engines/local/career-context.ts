@@ -20,6 +20,8 @@ export class CareerContext {
 
 	/** The organisation an item belongs to: employer, volunteer organisation, school, issuer. */
 	organisation(item: CareerItem | undefined): string {
+		// The profile's own name is the person, not a place they worked.
+		if (item?.section === 'basics') return '';
 		const d = item?.data ?? {};
 		for (const key of ['name', 'organization', 'institution', 'issuer', 'awarder', 'publisher']) {
 			const v = d[key];

@@ -32,6 +32,9 @@ function read(text: string): Reading | null {
 	const [first, second] = words;
 	if (!first || /^[A-Z]{2,}/.test(text.trim())) return null;
 	if (second && isNoun([first.text, second.text])) return nounPhrase(tokens);
+	// "Was site lead for …", "Is the unit's go-to …": a role stated with its own verb.
+	if (first.lemma === 'be' && /^(was|were|is|are)$/i.test(first.text))
+		return { kind: 'verb', tokens };
 	// A word followed at once by a number, an article or a particle ("rewrote 60 queries",
 	// "audits the charts", "set up monitoring") is a verb, whatever the tagger made of it.
 	if (
@@ -60,7 +63,15 @@ function nounPhrase(tokens: Token[]): Reading {
 	let i = 0;
 	for (; i < tokens.length; i++) {
 		const t = tokens[i]!;
-		if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t;
+		const before = tokens[i - 1];
+		// The second half of a compound ("case-based", "data-driven") modifies, whatever its tag.
+		const compound = before?.text === '-' && before.space === '';
+		// "… CLI that joins …": a relative clause ends the noun phrase, it is not its verb.
+		if (/^(that|which|who)$/i.test(t.text)) break;
+		// A capitalised word inside the phrase is a name ("Go CLI"), whatever its tag.
+		const name = i > 0 && /^\p{Lu}/u.test(t.text);
+		if (t.pos === 'NOUN' || t.pos === 'PROPN' || name) head = t;
+		else if (compound) continue;
 		else if (!/^(ADJ|ADV|NUM|PUNCT|DET)$/.test(t.pos) || t.text === ',' || t.text === ';') break;
 	}
 	// A past tense right after the subject ("scores rose", "falls dropped"), before any "that …",
@@ -68,7 +79,11 @@ function nounPhrase(tokens: Token[]): Reading {
 	for (let j = i; head && j < tokens.length; j++) {
 		const t = tokens[j]!;
 		if (/^(that|which|who|with|for|of|in|on|at|,|;)$/i.test(t.text)) break;
-		if (t.pos === 'VERB' && !/ing$/.test(t.text) && (/ed$/.test(t.text) || t.lemma !== t.text))
+		if (
+			t.pos === 'VERB' &&
+			!/ing$/.test(t.text) &&
+			(/ed$/.test(t.text) || t.lemma !== t.text.toLowerCase())
+		)
 			return { kind: 'clause', tokens };
 	}
 	// "Small design studio working with …", "Distribution center serving …": an organisation.
@@ -246,14 +261,19 @@ export function sayClaim(
 
 /**
  * A claim in the person's voice even when it has no verb of its own to take "I" ("No lost-time
- * injuries in 2025 after …"): said as a result the person can point to.
+ * injuries in 2025 after …"): said as what the person's record shows.
  */
 export function sayResult(claim: Claim, ctx: CareerContext, previousPlace?: string): string {
 	const said = sayClaim(claim, ctx, { previousPlace });
 	if (said) return said;
 	const place = ctx.organisation(ctx.itemOf(claim));
 	const text = lowerFirst(claim.text.trim());
-	return ensurePeriod(
-		place ? `At ${place}, I can point to this result — ${text}` : `I can point to this — ${text}`
-	);
+	// "Six years across design and code: …": what the person has.
+	if (
+		/^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\+?\s+years?\b/i.test(
+			text
+		)
+	)
+		return ensurePeriod(`I have ${text}`);
+	return ensurePeriod(place ? `At ${place}, my record shows ${text}` : `My record shows ${text}`);
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { CareerContext } from '../../../src/lib/server/engines/local/career-context';
+import { sayClaim, sayResult } from '../../../src/lib/server/engines/local/prose';
+import { careerRecord } from './load';
+
+// Claims turned into first-person sentences; the records are written for these tests.
+
+const record = careerRecord({
+	basics: {
+		name: 'Ilse Marten',
+		label: 'Operations lead',
+		summary: 'Four years across kitchens and catering: menus, suppliers and food safety.'
+	},
+	work: [
+		{
+			name: 'Harrow Catering',
+			position: 'Kitchen Operations Lead',
+			startDate: '2022-02',
+			highlights: [
+				'Was shift lead for the move to the new central kitchen.',
+				'No failed hygiene inspections in 2023 or 2024 after weekly deep-clean audits.'
+			]
+		}
+	],
+	projects: [
+		{
+			name: 'menu-costing',
+			description: 'Open-source Python tool that prices each dish from supplier invoices.'
+		},
+		{
+			name: 'Allergen guide',
+			description: 'Plain-language allergen guide with a one-page card for every dish.'
+		}
+	]
+});
+const ctx = new CareerContext(record.claims, record.items);
+const claim = (start: string) => {
+	const c = record.claims.find((x) => x.text.startsWith(start));
+	if (!c) throw new Error(`no claim starting "${start}"`);
+	return c;
+};
+
+describe('first-person sentences', () => {
+	it('gives a role stated with its own verb the person as subject', () => {
+		expect(sayClaim(claim('Was shift lead'), ctx)).toBe(
+			'At Harrow Catering, I was shift lead for the move to the new central kitchen.'
+		);
+	});
+
+	it('says a result without a verb as what the record shows', () => {
+		expect(sayResult(claim('No failed hygiene'), ctx)).toBe(
+			'At Harrow Catering, my record shows no failed hygiene inspections in 2023 or 2024 after weekly deep-clean audits.'
+		);
+	});
+
+	it('says a length of experience as what the person has', () => {
+		expect(sayResult({ ...claim('Four years'), text: 'Four years across kitchens' }, ctx)).toBe(
+			'I have four years across kitchens.'
+		);
+	});
+
+	it('names a project by what it is, with names and compounds kept inside the phrase', () => {
+		expect(sayClaim(claim('Open-source Python tool'), ctx)).toBe(
+			'I built menu-costing, an open-source Python tool that prices each dish from supplier invoices.'
+		);
+		expect(sayClaim(claim('Plain-language allergen guide'), ctx)).toBe(
+			'I built Allergen guide, a plain-language allergen guide with a one-page card for every dish.'
+		);
+	});
+});
