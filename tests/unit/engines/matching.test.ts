@@ -239,6 +239,11 @@ describe('taxonomy beyond software', () => {
 		expect(impliedSkills(findSkills('Paid 120 staff through Gusto'))).toContain('Payroll');
 	});
 
+	it('knows programming languages from GitHub Linguist, leaving out names that are English words', () => {
+		expect(findSkills('Maintained services in OCaml and Haxe')).toEqual(['OCaml', 'Haxe']);
+		expect(findSkills('A crystal clear writer, fluent in Spanish')).toEqual([]);
+	});
+
 	it('matches a plural skill name in the singular', () => {
 		expect(findSkills('an applicant tracking system')).toContain('Applicant tracking systems');
 	});

@@ -7,6 +7,7 @@ import {
 	SENTENCE_START_FOLLOWERS,
 	type SkillKind
 } from './lexicon-data';
+import { linguistLanguages } from './lexicon-languages';
 
 /**
  * Skill lexicon: canonical names with aliases (k8s → Kubernetes, Postgres → PostgreSQL) and a
@@ -56,10 +57,20 @@ function aliasPattern(surface: string, plural: boolean): string {
 	return `(?<![\\p{L}\\p{N}_.@#+&])(?<!-to-)${body}(?![\\p{L}\\p{N}_+#&])(?!\\.[\\p{L}\\p{N}])(?!-to-)`;
 }
 
+/** Every name and alias the hand-written groups hold, lowercase. */
+function knownNames(): Set<string> {
+	const known = new Set<string>();
+	for (const group of LEXICON_GROUPS)
+		for (const line of group.entries)
+			for (const token of (line.split('>')[0] ?? '').split('|'))
+				known.add(token.replace(/^[=~]/, '').replace(/\$$/, '').toLowerCase());
+	return known;
+}
+
 function parseEntries(): { skills: Map<string, SkillInfo>; aliases: Alias[] } {
 	const skills = new Map<string, SkillInfo>();
 	const aliases: Alias[] = [];
-	for (const group of LEXICON_GROUPS) {
+	for (const group of [...LEXICON_GROUPS, linguistLanguages(knownNames())]) {
 		for (const line of group.entries) {
 			const [names = '', implied = ''] = line.split('>');
 			const tokens = names.split('|').filter(Boolean);

@@ -102,6 +102,12 @@ export function relatedWords(lemma: string): string[] {
 	return words;
 }
 
+/** True when WordNet knows the word (or words, joined) in any part of speech: an English word. */
+export function isEnglishWord(words: string): boolean {
+	const key = words.trim().toLowerCase().replace(/\s+/g, '_');
+	return load().index.some((m) => m.has(key));
+}
+
 /** True when WordNet knows the words, joined, as a noun ("registered nurse", "charge nurse"). */
 export function isNoun(words: string[]): boolean {
 	return load().index[0]!.has(words.join('_').toLowerCase());
