@@ -1,5 +1,5 @@
 // npm run bench:tailor — a tailor job with the local engine, enqueue → completed, on an embedded
-// PostgreSQL, for the project's own fixture record and posting.
+// PostgreSQL, for a record of 40 claims and a posting of 15 requirements (tests/fixtures/bench).
 import { randomUUID } from 'node:crypto';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,12 +35,9 @@ try {
 		queue: { retries: 0 },
 		worker: true
 	});
-	const fixtures = path.resolve('tests/fixtures');
-	const career = JSON.parse(await readFile(path.join(fixtures, 'careers/ines-varga.json'), 'utf8'));
-	const posting = await readFile(
-		path.join(fixtures, 'postings/tern-senior-data-scientist.txt'),
-		'utf8'
-	);
+	const fixtures = path.resolve('tests/fixtures/bench');
+	const career = JSON.parse(await readFile(path.join(fixtures, 'career.json'), 'utf8'));
+	const posting = await readFile(path.join(fixtures, 'posting.txt'), 'utf8');
 	const userId = randomUUID();
 	await db.insert(users).values({ id: userId, name: 'bench', email: `${userId}@example.com` });
 	await replaceCareer(db, userId, career);

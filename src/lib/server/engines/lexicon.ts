@@ -166,7 +166,7 @@ export function findSkillMentions(text: string): SkillMention[] {
 	if (cached) return cached;
 	const found = scan(text);
 	// The same claim texts are matched again and again while one profile is built.
-	if (text.length <= 2_000) {
+	if (text.length <= 20_000) {
 		if (memo.size >= MEMO_SIZE) memo.clear();
 		memo.set(text, found);
 	}

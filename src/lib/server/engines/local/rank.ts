@@ -136,14 +136,28 @@ function skillScore(skills: string[], p: Prepared): number {
 	return Math.min(1, best + 0.15 * rest);
 }
 
+type Query = { terms: string[]; pairs: string[]; weight: number };
+
+const QUERY_CACHE = new Map<string, Query[]>();
+const QUERY_CACHE_MAX = 5_000;
+
+/** The query variants of a text, computed once: every claim is scored against the same ones. */
+function queries(text: string): Query[] {
+	let hit = QUERY_CACHE.get(text);
+	if (!hit) {
+		if (QUERY_CACHE.size >= QUERY_CACHE_MAX) QUERY_CACHE.clear();
+		hit = variants(text);
+		QUERY_CACHE.set(text, hit);
+	}
+	return hit;
+}
+
 /**
  * Query variants: the whole text; for "X, Y or Z" lists, each alternative on its own; and the
  * requirement's facets (its head, its examples, the conjuncts of "A and B"), each of which a
  * claim may meet on its own.
  */
-type Query = { terms: string[]; pairs: string[]; weight: number };
-
-function queries(text: string): Query[] {
+function variants(text: string): Query[] {
 	const query = (t: string, weight: number) => ({
 		terms: queryTerms(t),
 		pairs: adjacentPairs(t, QUERY_STOPWORDS),
@@ -258,12 +272,18 @@ class Scorer {
 	 * itself names: "Google Ads" is fully named by "paid channels (Google Ads, Meta)". Such an
 	 * entry is evidence on its own match, whatever the lexicon knows of it.
 	 */
+	private readonly wantedCache = new Map<string, Set<string>>();
+
 	ownMatch(text: string, p: Prepared): number {
 		if (p.claim.kind !== 'skill') return 0;
 		const own = [...new Set(docTerms(p.claim.text))];
 		if (own.length === 0 || own.length > 4) return 0;
-		const full = withAcronyms(text, this.abbreviations);
-		const wanted = new Set(queryTerms(full).concat(docTerms(full)));
+		let wanted = this.wantedCache.get(text);
+		if (!wanted) {
+			const full = withAcronyms(text, this.abbreviations);
+			wanted = new Set(queryTerms(full).concat(docTerms(full)));
+			this.wantedCache.set(text, wanted);
+		}
 		const weight = (t: string) => this.bm25.weight(t);
 		const total = own.reduce((a, t) => a + weight(t), 0);
 		const hit = own.filter((t) => wanted.has(t)).reduce((a, t) => a + weight(t), 0);
