@@ -293,7 +293,7 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 			'Experimentation|experiments|experimentation program|test-and-learn',
 			'Statistics|statistical analysis|statistical modeling',
 			'Data science',
-			'Data analysis|data analytics>Analytical skills',
+			'Data analysis|data analytics|data analyst|data analysts>Analytical skills',
 			'Reinforcement learning',
 			'Model monitoring|ML monitoring|data drift|concept drift',
 			'Model deployment|model serving|inference'
@@ -620,7 +620,7 @@ export const LEXICON_GROUPS: LexiconGroup[] = [
 		kind: 'concept',
 		entries: [
 			'Leadership|technical leadership|tech lead|team lead|led a team|led teams',
-			'Mentoring|mentored|mentorship|mentor|coaching|coached',
+			'Mentoring|mentored|mentorship|mentor|coaching|coached>Teaching',
 			'Communication|written communication|verbal communication|communication skills|non-technical audiences|non-technical stakeholders|non-technical colleagues|non-technical people|non-technical|plain language|plain-language|explain complex|explains complex|explaining complex',
 			'Cross-functional collaboration|cross-functional|collaboration|collaborated',
 			'People management|team management|managing engineers|engineering manager|direct reports',

@@ -165,7 +165,7 @@ export const PROFESSION_GROUPS: LexiconGroup[] = [
 		entries: [
 			'Customer success|customer success management|customer success manager$',
 			'Customer onboarding|client onboarding|customer implementations|implementation projects>Customer success',
-			'Customer retention|churn reduction|reduce churn|reduced churn|churn rate|logo retention|retention programs>Customer success',
+			'Customer retention|churn reduction|reduce churn|reduced churn|churn rate|logo retention|retention programs|churn risk|at-risk accounts|at-risk customers|churn prevention|save plays>Customer success',
 			'Customer support|technical support|help desk|helpdesk|support tickets|ticket queue|customer service|service desk',
 			'Escalation management|escalations|escalated issues|escalated cases>Customer support',
 			'Business reviews|=QBR|=QBRs|=EBR|=EBRs|quarterly business reviews>Account management',

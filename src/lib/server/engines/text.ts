@@ -109,6 +109,8 @@ export function adjacentPairs(text: string, skip: Set<string> = STOPWORDS): stri
 	let previous: string | null = null;
 	for (const token of tagged(text)) {
 		if (token.type === 'number') continue;
+		// A hyphen inside a compound ("usage-based") joins its words.
+		if (token.text === '-' && token.space === '') continue;
 		const words = token.type === 'word' ? (token.lemma.match(/[\p{L}\p{N}]+/gu) ?? []) : [];
 		if (words.length === 0) {
 			previous = null;

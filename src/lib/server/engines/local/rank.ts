@@ -308,7 +308,27 @@ class Scorer {
 		});
 	}
 
-	score(text: string, skills: string[], p: Prepared, duties: string[] = []): number {
+	private readonly shown = new Map<string, boolean>();
+
+	/**
+	 * Whether any claim shows one of the skills or a skill of the same kind ("trained four new
+	 * hires" shows teaching, as coaching does).
+	 */
+	shows(skills: string[]): boolean {
+		const key = skills.join('|');
+		let hit = this.shown.get(key);
+		if (hit === undefined) {
+			const wanted = new Set([...skills, ...impliedSkills(skills)]);
+			hit = this.prepared.some((p) =>
+				[...p.direct, ...p.implied, ...p.fromContext].some((s) => wanted.has(s))
+			);
+			this.shown.set(key, hit);
+		}
+		return hit;
+	}
+
+	/** `field`: the requirement asks for years in a field, which work shows without naming it. */
+	score(text: string, skills: string[], p: Prepared, duties: string[] = [], field = false): number {
 		const k = skills.length > 0 ? skillScore(skills, p) : 0;
 		let s: number;
 		if (k > 0) {
@@ -316,9 +336,11 @@ class Scorer {
 			s = 0.6 * k + 0.4 * this.textScore(text, p, false);
 		} else {
 			// Without a shared skill the words must carry it; a requirement that names tools the
-			// claim does not mention is only partly met by word overlap.
+			// claim does not mention, or skills the whole record never shows ("usage-based
+			// pricing" for a record without pricing), is only partly met by word overlap.
 			const t = this.textScore(text, p);
-			s = skills.some(isTool) ? 0.75 * t : t;
+			const unshown = !field && skills.length > 0 && !this.shows(skills);
+			s = skills.some(isTool) || unshown ? 0.75 * t : t;
 		}
 		// A claim that does what a related duty describes meets the requirement, a little less
 		// surely than one that meets its own words.
@@ -547,7 +569,9 @@ function rankOne(
 		!!summaryClaim &&
 		!startsWithVerb(asked.rest.replace(/^[\s,;:-]*(?:of|in)?\s*/i, '') || 'x') &&
 		(yearsStated(summaryClaim.claim.text) ?? 0) >= asked.years &&
-		scorer.topicCoverage(asked.rest, summaryClaim.claim.text) >= TOPIC_MIN;
+		(scorer.topicCoverage(asked.rest, summaryClaim.claim.text) >= TOPIC_MIN ||
+			// "… in an analytics role" for "Data analyst with seven years …": the same field.
+			findSkills(asked.rest).some((s) => skillMatch(s, summaryClaim) >= 0.8));
 	if (asked && (findSkills(asked.rest).length === 0 || summaryCovers)) {
 		// "8+ years of software engineering": the record's own statement of its length, or the
 		// work dates, decide; the topic words are too generic to match achievements on, but they
@@ -635,7 +659,7 @@ function rankOne(
 	const related = scorer.dutiesFor(text, duties);
 	const scored = candidates.map((p) => ({
 		p,
-		score: scorer.score(text, skills, p, related),
+		score: scorer.score(text, skills, p, related, !!asked),
 		own: scorer.ownMatch(text, p) >= OWN_FULL
 	}));
 	if (CREDENTIAL.test(text) && !/\b(equivalent|or experience)\b/i.test(text)) {
