@@ -4,6 +4,7 @@ import { building } from '$app/environment';
 import { AUTH_BODY_LIMIT } from '$lib/body-limits.js';
 import { apiKeyUser } from '$lib/server/api-keys';
 import { guardAuthEndpoints } from '$lib/server/auth-guard';
+import { databaseUnavailable } from '$lib/server/db/unavailable';
 import { EmbeddedPostgresError } from '$lib/server/db/embedded';
 import { ConfigError, env } from '$lib/server/env';
 import { isOwnHost } from '$lib/server/own-hosts';
@@ -80,6 +81,22 @@ const authBodies: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * While the database is unavailable (its server stopped or restarting, the network down), every
+ * request that needs it gets a 503 that says so, at once, instead of a bare 500: a page for the
+ * browser, tRPC's error shape for the API, better-auth's for /api/auth. A 500 from further down is
+ * checked the same way: if the database does not answer, the 500 becomes that 503. `/healthz`
+ * answers for itself.
+ */
+const databaseAvailable: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname === '/healthz') return resolve(event);
+	const { availability } = webApp().conn;
+	if (!availability.up) return databaseUnavailable(event);
+	const response = await resolve(event);
+	if (response.status < 500 || (await availability.check())) return response;
+	return databaseUnavailable(event);
+};
+
 /** better-auth's own endpoints (sign-up, sign-in, sign-out). */
 const authEndpoints: Handle = ({ event, resolve }) =>
 	event.url.pathname.startsWith('/api/auth/')
@@ -143,6 +160,7 @@ export const handle = sequence(
 	securityHeaders,
 	ownHostsOnly,
 	authBodies,
+	databaseAvailable,
 	guardAuthEndpoints(authEndpoints),
 	apiGuards,
 	authenticate,
