@@ -52,6 +52,7 @@ const MAX_RETRY_MS = 5_000;
 export class DatabaseAvailability {
 	#state: DatabaseState = 'up';
 	#downSince = 0;
+	#outages = 0;
 	#probing = false;
 	#wakeProbe: (() => void) | null = null;
 	#closed = false;
@@ -83,6 +84,11 @@ export class DatabaseAvailability {
 		return this.#state === 'up';
 	}
 
+	/** How many times the database has gone down: a request that saw this change met an outage. */
+	get outages(): number {
+		return this.#outages;
+	}
+
 	/** Called with each change of state (after the fact). Returns the unsubscribe. */
 	onChange(listener: (state: DatabaseState) => void): () => void {
 		this.#listeners.add(listener);
@@ -100,6 +106,7 @@ export class DatabaseAvailability {
 		if (this.#closed) return;
 		if (this.#state === 'up') {
 			this.#state = 'down';
+			this.#outages++;
 			this.#downSince = Date.now();
 			this.log.warn({ reason }, 'database unavailable');
 			this.#emit();

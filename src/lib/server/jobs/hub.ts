@@ -50,8 +50,9 @@ export class EventHub {
 
 	/**
 	 * LISTENs again, once the database is back after an outage. postgres.js re-LISTENs by itself
-	 * when the connection closes, but only once, at once: against a server that is down, that
-	 * attempt fails and the channel is dropped for good. The subscribers re-read what they missed.
+	 * when the connection closes, but if the server is still down after its connect timeout (30 s)
+	 * that attempt fails and the channel is dropped for good. The subscribers re-read what they
+	 * missed.
 	 */
 	async relisten(): Promise<void> {
 		if (this.#closed || !this.#listening) return;
