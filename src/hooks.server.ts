@@ -1,9 +1,11 @@
-import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { AUTH_BODY_LIMIT } from '$lib/body-limits.js';
 import { apiKeyUser } from '$lib/server/api-keys';
 import { guardAuthEndpoints } from '$lib/server/auth-guard';
+import { databaseUnavailable, UNAVAILABLE_MESSAGE } from '$lib/server/db/unavailable';
+import { EmbeddedPostgresError } from '$lib/server/db/embedded';
 import { ConfigError, env } from '$lib/server/env';
 import { isOwnHost } from '$lib/server/own-hosts';
 import { withSecurityHeaders } from '$lib/server/security-headers';
@@ -24,8 +26,9 @@ export const init: ServerInit = async () => {
 		apiSettings(); // checked at boot like the rest of the configuration
 		await startWebApp();
 	} catch (error) {
-		// A bad configuration is the operator's to fix: one line naming the variable, no stack trace.
-		if (error instanceof ConfigError) {
+		// A bad configuration, or an embedded PostgreSQL that cannot run here, is the operator's to
+		// fix: one line naming the cause and the fix, no stack trace.
+		if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) {
 			console.error(error.message);
 			process.exit(1);
 		}
@@ -76,6 +79,32 @@ const authBodies: Handle = ({ event, resolve }) => {
 			`The request body is larger than ${AUTH_BODY_LIMIT} bytes.`
 		);
 	return resolve(event);
+};
+
+/**
+ * While the database is unavailable (its server stopped or restarting, the network down), every
+ * request that needs it gets a 503 that says so, at once, instead of a bare 500: a page for the
+ * browser, tRPC's error shape for the API, better-auth's for /api/auth. A request that fails
+ * further down gets that 503 too if the database went away meanwhile (or does not answer a
+ * `select 1` now). `/healthz` answers for itself.
+ */
+const databaseAvailable: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname === '/healthz') return resolve(event);
+	const { availability } = webApp().conn;
+	if (!availability.up) return databaseUnavailable(event);
+	const outages = availability.outages;
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (error) {
+		if (availability.report(error) || availability.outages !== outages)
+			return databaseUnavailable(event);
+		throw error;
+	}
+	if (response.status < 500) return response;
+	if (availability.outages !== outages || !(await availability.check()))
+		return databaseUnavailable(event);
+	return response;
 };
 
 /** better-auth's own endpoints (sign-up, sign-in, sign-out). */
@@ -137,10 +166,26 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 	return refused ?? resolve(event);
 };
 
+/**
+ * As SvelteKit's own (the error and its request to stderr), except that a lost database
+ * connection marks the database down (so `databaseAvailable` answers 503) and logs one line.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const app = webApp();
+	if (app.conn.availability.report(error)) {
+		app.log.warn({ path: event.url.pathname }, 'request failed: database unavailable');
+		return { message: UNAVAILABLE_MESSAGE };
+	}
+	const line = `[${status}] ${event.request.method} ${event.url.pathname}`;
+	console.error(status === 404 || !(error instanceof Error) ? line : `${line}\n${error.stack}`);
+	return { message };
+};
+
 export const handle = sequence(
 	securityHeaders,
 	ownHostsOnly,
 	authBodies,
+	databaseAvailable,
 	guardAuthEndpoints(authEndpoints),
 	apiGuards,
 	authenticate,

@@ -39,6 +39,11 @@ export const envSchema = z.object({
 	/** An existing PostgreSQL server. Without it an embedded server is started with its data in DATA_DIR. */
 	DATABASE_URL: postgresUrl.optional(),
 	DATA_DIR: z.string().min(1).default('.data'),
+	/**
+	 * As root only: where the embedded PostgreSQL's binaries and data are kept when the `postgres`
+	 * user it runs as cannot reach node_modules or DATA_DIR (a checkout under /root, say).
+	 */
+	TAILOR_ROOT_PG_DIR: z.string().min(1).default('/var/lib/tailor'),
 	/** Run the job worker inside the web process. */
 	WORKER: bool.default(true),
 	/** Secret for signing session cookies; when unset one is generated and kept in the database. */

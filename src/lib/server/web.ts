@@ -42,6 +42,7 @@ export async function startWebApp(): Promise<WebApp> {
 		url: conn.url,
 		db: conn.db,
 		sql: conn.sql,
+		availability: conn.availability,
 		log,
 		pipelines: productPipelines(config, engine),
 		queue: { retries: config.TAILOR_JOB_RETRIES },

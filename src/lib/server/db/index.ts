@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Env } from '../env';
 import type { Logger } from '../log';
+import { DatabaseAvailability } from './availability';
 import { createDb, type Database, type Sql } from './client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { runMigrations } from './migrate';
@@ -12,15 +13,20 @@ export type Connection = {
 	/** Where the database lives, for logs: the embedded data directory or the server's host. */
 	where: string;
 	embedded: EmbeddedPostgres | null;
+	/** Whether the database answers, as this process knows it (see DatabaseAvailability). */
+	availability: DatabaseAvailability;
 	close(): Promise<void>;
 };
 
 /**
  * Connects to `DATABASE_URL`, or to the embedded server in `DATA_DIR` (starting it when no other
- * process has), and applies pending migrations.
+ * process has), and applies pending migrations. An embedded server this process started is
+ * restarted, on the same port, if it exits by itself; queries open new connections once the
+ * database answers again.
  */
 export async function openDatabase(
-	env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE'>,
+	env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE'> &
+		Partial<Pick<Env, 'TAILOR_ROOT_PG_DIR'>>,
 	log: Logger,
 	options: { migrate?: boolean } = {}
 ): Promise<Connection> {
@@ -33,6 +39,8 @@ export async function openDatabase(
 		const pgLog = log.child({ component: 'postgres' });
 		embedded = await startEmbeddedPostgres({
 			dataDir: env.DATA_DIR,
+			rootDir: env.TAILOR_ROOT_PG_DIR,
+			restart: true,
 			onLog: (line) => pgLog.debug(line)
 		});
 		url = embedded.url;
@@ -47,13 +55,20 @@ export async function openDatabase(
 		await embedded?.stop();
 		throw error;
 	}
+	const availability = new DatabaseAvailability(
+		sql,
+		log.child({ component: 'database' }),
+		embedded
+	);
 	return {
 		url,
 		sql,
 		db,
 		where,
 		embedded,
+		availability,
 		async close() {
+			availability.close();
 			await sql.end({ timeout: 5 });
 			await embedded?.stop();
 		}

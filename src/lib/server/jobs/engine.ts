@@ -1,4 +1,5 @@
 import type { PgBoss } from 'pg-boss';
+import type { DatabaseAvailability } from '../db/availability';
 import { createDb, type Database, type Sql, type Tx } from '../db/client';
 import type { Logger } from '../log';
 import { cancelJob } from './cancel';
@@ -27,6 +28,11 @@ export type JobEngineOptions = {
 	concurrency?: number;
 	onStepTiming?: (step: string, stepMs: number, totalMs: number) => void;
 	onJobStart?: (jobId: string) => void;
+	/**
+	 * The process's view of the database: while it is down pg-boss's errors (every poll fails) are
+	 * logged at debug level only, and once it is back live events are LISTENed for again.
+	 */
+	availability?: DatabaseAvailability;
 };
 
 /*
@@ -46,6 +52,7 @@ export type JobEngineOptions = {
 export class JobEngine {
 	queue: 'running' | 'stopped' = 'stopped';
 	private closeRunner: () => Promise<void> | undefined = () => undefined;
+	#stopWatching: () => void = () => {};
 	worker: 'running' | 'off' | 'draining' = 'off';
 
 	private constructor(
@@ -55,7 +62,13 @@ export class JobEngine {
 	) {}
 
 	static async start(options: JobEngineOptions): Promise<JobEngine> {
-		const boss = createBoss(options.url, options.queue, options.log.child({ component: 'queue' }));
+		const { availability } = options;
+		const boss = createBoss(
+			options.url,
+			options.queue,
+			options.log.child({ component: 'queue' }),
+			availability
+		);
 		await boss.start();
 		await ensureQueues(
 			boss,
@@ -66,6 +79,10 @@ export class JobEngine {
 		// (and parse) every job's events for nothing.
 		const hub = new EventHub(options.sql, options.db, options.log.child({ component: 'events' }));
 		const engine = new JobEngine(boss, hub, options);
+		engine.#stopWatching =
+			availability?.onChange((state) => {
+				if (state === 'up') void hub.relisten();
+			}) ?? (() => {});
 		engine.queue = 'running';
 		if (options.worker) {
 			const runner = options.runnerDb
@@ -117,6 +134,7 @@ export class JobEngine {
 	async stop(timeoutMs = 30_000): Promise<void> {
 		if (this.queue === 'stopped') return;
 		if (this.worker === 'running') this.worker = 'draining';
+		this.#stopWatching();
 		await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
 		await this.closeRunner();
 		await this.hub.close();

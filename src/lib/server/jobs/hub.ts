@@ -35,11 +35,34 @@ export class EventHub {
 					for (const set of this.#subscribers.values()) for (const s of set) s.resync();
 				}
 			)
-			.then((meta) => {
-				this.#unlisten = meta.unlisten;
-				return meta;
-			});
+			.then(
+				(meta) => {
+					this.#unlisten = meta.unlisten;
+					return meta;
+				},
+				(error: unknown) => {
+					this.#listening = null; // the next subscriber tries again
+					throw error;
+				}
+			);
 		return this.#listening;
+	}
+
+	/**
+	 * LISTENs again, once the database is back after an outage. postgres.js re-LISTENs by itself
+	 * when the connection closes, but if the server is still down after its connect timeout (30 s)
+	 * that attempt fails and the channel is dropped for good. The subscribers re-read what they
+	 * missed.
+	 */
+	async relisten(): Promise<void> {
+		if (this.#closed || !this.#listening) return;
+		const unlisten = this.#unlisten;
+		this.#listening = null;
+		this.#unlisten = null;
+		await unlisten?.().catch(() => {});
+		await this.start().catch((error: unknown) =>
+			this.log.warn({ err: error }, 'LISTEN failed; the next subscriber tries again')
+		);
 	}
 
 	async close(): Promise<void> {

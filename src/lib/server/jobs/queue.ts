@@ -1,4 +1,5 @@
 import { PgBoss, type ConstructorOptions, type Queue } from 'pg-boss';
+import type { DatabaseAvailability } from '../db/availability';
 import type { Logger } from '../log';
 
 /** Failed-for-good jobs land here; its worker makes sure their `document_jobs` row says so. */
@@ -20,7 +21,18 @@ export type QueueSettings = {
  */
 const HEARTBEAT_SECONDS = 10;
 
-export function createBoss(url: string, settings: QueueSettings, log: Logger): PgBoss {
+/**
+ * pg-boss on the database at `url`. Its 'error' events are logged, never thrown (an 'error' event
+ * without a listener would end the process). With `availability`, a lost connection marks the
+ * database down, and while it is down errors are logged at debug level only: every poll fails
+ * until the database is back, and pg-boss carries on by itself.
+ */
+export function createBoss(
+	url: string,
+	settings: QueueSettings,
+	log: Logger,
+	availability?: DatabaseAvailability
+): PgBoss {
 	const options: ConstructorOptions = {
 		connectionString: url,
 		schema: 'pgboss',
@@ -36,7 +48,11 @@ export function createBoss(url: string, settings: QueueSettings, log: Logger): P
 		openTelemetry: { enabled: false }
 	};
 	const boss = new PgBoss(options);
-	boss.on('error', (error) => log.error({ err: error }, 'queue error'));
+	boss.on('error', (error) => {
+		if (availability && (availability.report(error) || !availability.up))
+			log.debug({ err: error }, 'queue error while the database is unavailable');
+		else log.error({ err: error }, 'queue error');
+	});
 	boss.on('warning', (warning) => log.warn({ warning }, 'queue warning'));
 	return boss;
 }

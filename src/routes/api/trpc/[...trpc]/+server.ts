@@ -64,6 +64,8 @@ const handler: RequestHandler = async (event) => {
 			maxBatchSize: MAX_BATCH,
 			createContext: () => createContext(event.locals, app),
 			onError({ error, path, type }) {
+				// A lost connection marks the database down: the answer becomes a 503 (hooks.server.ts).
+				if (app.conn.availability.report(error.cause)) return;
 				if (error.code === 'INTERNAL_SERVER_ERROR')
 					app.log.error({ err: error.cause ?? error, path, type }, 'API procedure failed');
 			}
