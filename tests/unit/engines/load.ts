@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CareerItem, Claim } from '../../../src/lib/schemas/career';
+import type { Requirement } from '../../../src/lib/schemas/profile';
 import { importJsonResume } from '../../../src/lib/server/career/json-resume';
+import { findSkills } from '../../../src/lib/server/engines/lexicon';
 
 /** Test helpers: fixture files and a career record with ids, as the database would give it. */
 
@@ -36,3 +38,10 @@ export function careerRecord(resume: unknown): { items: CareerItem[]; claims: Cl
 	}));
 	return { items, claims };
 }
+
+/** A requirement as the posting parser gives it: its text, its kind and the skills it names. */
+export const requirement = (text: string, kind: Requirement['kind'] = 'required'): Requirement => ({
+	text,
+	kind,
+	skills: findSkills(text)
+});

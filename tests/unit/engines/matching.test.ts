@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Requirement } from '../../../src/lib/schemas/profile';
 import { activitySkills } from '../../../src/lib/server/engines/activities';
 import { findSkills, impliedSkills } from '../../../src/lib/server/engines/lexicon';
 import { LEXICON_GROUPS } from '../../../src/lib/server/engines/lexicon-data';
@@ -18,16 +17,10 @@ import {
 	queryTerms
 } from '../../../src/lib/server/engines/text';
 import { corpusCount } from '../../../src/lib/server/engines/wordnet';
-import { FIXTURES, NOW, SHARED_FIXTURES, careerRecord } from './load';
+import { FIXTURES, NOW, SHARED_FIXTURES, careerRecord, requirement } from './load';
 
 // How claims are matched to requirements, each mechanism on sentences written for these tests
 // (none comes from a fixture): phrases, common words, duties, products, credentials, word sense.
-
-const requirement = (text: string, kind: Requirement['kind'] = 'required'): Requirement => ({
-	text,
-	kind,
-	skills: findSkills(text)
-});
 
 /** A pharmacy buyer turned inventory lead: a record in a trade the engine was not built on. */
 const person = careerRecord({

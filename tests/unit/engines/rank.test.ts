@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Requirement } from '../../../src/lib/schemas/profile';
-import { findSkills } from '../../../src/lib/server/engines/lexicon';
 import { rankClaims } from '../../../src/lib/server/engines/local/rank';
-import { NOW, careerRecord } from './load';
-
-const requirement = (text: string, kind: Requirement['kind'] = 'required'): Requirement => ({
-	text,
-	kind,
-	skills: findSkills(text)
-});
+import { NOW, careerRecord, requirement } from './load';
 
 const person = careerRecord({
 	basics: {
