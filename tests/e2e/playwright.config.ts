@@ -101,7 +101,9 @@ export default defineConfig({
 		}
 	],
 	webServer: [
-		server(port, 'main', { TAILOR_TEST_ENGINE_DELAY_MS: '1500' }),
+		// Each engine call takes this long, so a job runs long enough (about 12 s) for a test to
+		// open other pages and cancel it while it runs, even on a busy two-core machine.
+		server(port, 'main', { TAILOR_TEST_ENGINE_DELAY_MS: '2500' }),
 		server(failingPort, 'failing', {
 			ORIGIN: `http://localhost:${failingPort}`,
 			TAILOR_TEST_FAIL_STEPS: 'narrative:1'
