@@ -166,6 +166,28 @@ describe('credentials', () => {
 	});
 });
 
+describe('verbs and their objects', () => {
+	const writer = careerRecord({
+		basics: { name: 'Noor Haddad' },
+		work: [
+			{
+				name: 'Saint Avold Hospital',
+				position: 'Night Pharmacist',
+				startDate: '2020-01',
+				highlights: ['Wrote the weekly handover notes for the night pharmacist.']
+			}
+		]
+	});
+	const evidence = (text: string) =>
+		rankClaims([requirement(text)], writer.claims, writer.items, { now: NOW }).requirements[0]!
+			.evidence;
+
+	it('does not meet a requirement on its verb alone', () => {
+		expect(evidence('Writing requirements or specifications')).toEqual([]);
+		expect(evidence('Writing handover notes')).toHaveLength(1);
+	});
+});
+
 describe('word sense', () => {
 	it('does not take a leader for a requirement about leading one thing', () => {
 		const skills = (text: string) => rank(text).requirement.skills;

@@ -111,6 +111,13 @@ export class Bm25 {
 		return sum;
 	}
 
+	/** Whether document `i` holds the term, or a word related to it. */
+	holds(term: string, i: number, related?: Related): boolean {
+		const doc = this.docs[i];
+		if (!doc) return false;
+		return doc.has(term) || [...(related?.get(term) ?? [])].some((r) => doc.has(r));
+	}
+
 	/**
 	 * The score divided by what a document of average length holding every query term once would
 	 * get: about the idf-weighted share of the query the document covers, in 0..1.

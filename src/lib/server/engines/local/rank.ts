@@ -136,7 +136,13 @@ function skillScore(skills: string[], p: Prepared): number {
 	return Math.min(1, best + 0.15 * rest);
 }
 
-type Query = { terms: string[]; pairs: string[]; weight: number };
+type Query = {
+	terms: string[];
+	pairs: string[];
+	weight: number;
+	/** The terms the text uses as verbs ("writing", "build"). */
+	verbs: Set<string>;
+};
 
 const QUERY_CACHE = new Map<string, Query[]>();
 const QUERY_CACHE_MAX = 5_000;
@@ -161,7 +167,8 @@ function variants(text: string): Query[] {
 	const query = (t: string, weight: number) => ({
 		terms: queryTerms(t),
 		pairs: adjacentPairs(t, QUERY_STOPWORDS),
-		weight
+		weight,
+		verbs: verbStems(t)
 	});
 	const out = [query(text, 1)];
 	for (const alternative of alternatives(text) ?? []) {
@@ -181,6 +188,8 @@ const CREDENTIAL = /\b(certification|certificate|certified|licen[cs]e|licensure|
 /** A skill entry the requirement names in full is cited with this score. */
 const OWN_FULL = 0.99;
 const OWN_SCORE = 0.75;
+/** A claim that shares only a requirement's verbs meets this much of what it shares. */
+const VERB_ONLY = 0.5;
 /** A facet met alone says less than the whole requirement met. */
 const FACET_WEIGHT = 0.9;
 /** A duty speaks for a requirement when it shares this share of the requirement's words. */
@@ -244,7 +253,11 @@ class Scorer {
 	private terms(q: Query, i: number, related?: Related): number {
 		const unigram = this.bm25.normalized(q.terms, i, related);
 		const phrase = this.bm25.phraseCoverage(q.pairs, i);
-		return phrase === null ? unigram : unigram * (0.6 + 0.4 * phrase);
+		const score = phrase === null ? unigram : unigram * (0.6 + 0.4 * phrase);
+		// Sharing only the activity ("wrote" for "writing build specifications") is not sharing
+		// what it is done to: the object says what the requirement is about.
+		const held = q.terms.filter((t) => this.bm25.holds(t, i, related));
+		return held.length > 0 && held.every((t) => q.verbs.has(t)) ? VERB_ONLY * score : score;
 	}
 
 	/**
@@ -447,6 +460,17 @@ function hasToolFreeAlternative(text: string): boolean {
 			return false;
 		return queryTerms(item).length >= 2 && !findSkills(item).some(isTool);
 	});
+}
+
+/** Stems of the words a text uses as verbs, gerunds included ("writing requirements"). */
+function verbStems(text: string): Set<string> {
+	return new Set(
+		tagged(text)
+			.filter(
+				(t) => t.type === 'word' && (t.pos === 'VERB' || /ing$/i.test(t.text)) && t.pos !== 'NOUN'
+			)
+			.map((t) => stem(t.lemma))
+	);
 }
 
 /** Who the person says they are: profile summary, headline and job titles. */
