@@ -22,6 +22,10 @@ const record = careerRecord({
 			]
 		}
 	],
+	certificates: [
+		{ name: 'Food Hygiene Level 3', issuer: 'Highfield Qualifications' },
+		{ name: 'Allergen Awareness Certificate', issuer: 'Food Standards Agency' }
+	],
 	projects: [
 		{
 			name: 'menu-costing',
@@ -41,6 +45,15 @@ const claim = (start: string) => {
 };
 
 describe('first-person sentences', () => {
+	it('says what credential is held, naming it once', () => {
+		expect(sayClaim(claim('Food Hygiene'), ctx)).toBe(
+			'I hold the Food Hygiene Level 3 certificate from Highfield Qualifications.'
+		);
+		expect(sayClaim(claim('Allergen Awareness'), ctx)).toBe(
+			'I hold the Allergen Awareness Certificate from the Food Standards Agency.'
+		);
+	});
+
 	it('gives a role stated with its own verb the person as subject', () => {
 		expect(sayClaim(claim('Was shift lead'), ctx)).toBe(
 			'At Harrow Catering, I was shift lead for the move to the new central kitchen.'

@@ -12,6 +12,10 @@ import { ensurePeriod, type CareerContext } from './career-context';
  * added — never a number, a name or a skill — so the grounding check stays exact.
  */
 
+/** Words that say a certificate's name already names a credential. */
+const CREDENTIAL_NOUN =
+	/\b(certificat\w*|certified|licen[cs]e\w*|belt|provider|credential|registration|card|diploma|award|accreditation|qualification)\b/i;
+
 /** Sentences longer than this are not used as they are. */
 export const MAX_WORDS = 45;
 
@@ -225,7 +229,9 @@ export function sayClaim(
 			const issuer = str(item?.data.issuer);
 			// "from the American Heart Association", "from Google".
 			const from = issuer.split(/\s+/).length >= 3 ? `the ${issuer}` : issuer;
-			sentence = issuer ? `I hold the ${name} from ${from}` : `I hold the ${name}`;
+			// "the OSHA 30-Hour General Industry" is a course's name: say what is held.
+			const held = CREDENTIAL_NOUN.test(name) ? name : `${name} certificate`;
+			sentence = issuer ? `I hold the ${held} from ${from}` : `I hold the ${held}`;
 			break;
 		}
 		case 'degree': {
