@@ -1,3 +1,4 @@
+import { humanPeriod } from '../../dates';
 import type { ExportFormat } from '../../schemas/api';
 import type { JsonResume } from '../../schemas/profile';
 import type { ProfileView } from './profiles';
@@ -45,11 +46,7 @@ function filenameFor(view: ProfileView, ext: string) {
 	return `${slug([title, company].filter(Boolean).join(' '))}.${ext}`;
 }
 
-const period = (e: Obj) => {
-	const start = str(e.startDate);
-	const end = str(e.endDate) || (start ? 'Present' : '');
-	return [start, end].filter(Boolean).join(' – ');
-};
+const period = (e: Obj) => humanPeriod(e, 'Present');
 
 /** One resume entry, section-agnostic: what to show as its heading, subtitle, dates and bullets. */
 type Entry = { heading: string; sub: string; when: string; text: string; bullets: string[] };
