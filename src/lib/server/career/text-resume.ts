@@ -61,11 +61,11 @@ const QUALIFIER =
 	/^(professional|career|executive|relevant|industry|clinical|nursing|teaching|research|military|leadership|management|technical|core|key|other|additional|selected|personal|side|recent|previous|prior|related|notable|my)\s+/;
 const BULLET = /^\s*(?:[-*+•·–—▪◦●○■►✓✔]|\d{1,2}[.)])\s+(.*)$/;
 const JOB_WORD =
-	/\b(engineer|developer|designer|manager|scientist|analyst|lead|director|architect|specialist|consultant|administrator|intern|head|officer|writer|researcher|coordinator|associate|assistant|recruiter|accountant|programmer|technician|strategist|owner|editor|executive|founder|co-founder|cto|ceo|vp|president|teacher|instructor|nurse|marketer|representative|tester|sre|devops|staff|principal)\b/i;
+	/\b(engineer|developer|designer|manager|scientist|analyst|lead|director|architect|specialist|consultant|administrator|intern|head|officer|writer|researcher|coordinator|associate|assistant|recruiter|accountant|programmer|technician|strategist|owner|editor|executive|founder|co-founder|cto|ceo|vp|president|teacher|instructor|nurse|marketer|representative|tester|sre|devops|staff|principal|leader|mentor|tutor|volunteer|organi[sz]er|chair|treasurer|secretary|trustee|captain|coach|counsell?or|ambassador|clerk|cashier|driver|agent|advis[eo]r|planner|producer|buyer|supervisor|operator|therapist|pharmacist|physician|paramedic|aide|caregiver|chef|cook|barista|electrician|mechanic|fellow|professor|lecturer|librarian|midwife|dietitian|technologist|paralegal|attorney|lawyer|auditor|controller|bookkeeper)\b/i;
 const SCHOOL =
 	/\b(university|college|institute|school|academy|polytechnic|universit[äa]t|conservatory)\b/i;
 const DEGREE =
-	/\b(bachelor(?:'s)?|master(?:'s)?|ph\.?\s?d|doctorate|mba|associate(?:'s)? (?:degree|of)|diploma|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?eng|m\.?\s?eng|bsn|msn|dnp|adn|asn|bba|bfa|mfa|mph|mpa|msw|llb|llm|jd|md|edd|a\.a\.s?\.?|a\.s\.|bs|ms|ba|ma)\b/i;
+	/\b(bachelor(?:'s)?|master(?:'s)?|ph\.?\s?d|doctorate|mba|associate(?:'s)? (?:degree|of)|diploma|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?eng|m\.?\s?eng|bsn|msn|dnp|adn|asn|bba|bfa|mfa|mph|mpa|msw|llb|llm|jd|md|edd|pgce|pgdip|hnd|ged|a\.a\.s?\.?|a\.s\.|bs|ms|ba|ma)\b/i;
 const MIN_SUMMARY_WORDS = 12;
 const MAX_LINE = 2_000;
 const SEPARATORS = /\s+(?:at|@)\s+|\s+[—–|·•]\s+|\s+-\s+|\s*\|\s*/i;
@@ -169,7 +169,10 @@ function entries(lines: string[]): Entry[] {
 			continue;
 		}
 		afterBullet = false;
-		const prose = text.length > 90 || (/[.!?]$/.test(text) && text.split(/\s+/).length > 8);
+		// A long line is prose unless it reads as a header: "Title | Employer | City | dates".
+		const prose =
+			(text.length > 90 && !hasDate(text) && !SEPARATORS.test(text)) ||
+			(/[.!?]$/.test(text) && text.split(/\s+/).length > 8);
 		if (prose && current) {
 			current.prose.push(text);
 			continue;
@@ -179,7 +182,8 @@ function entries(lines: string[]): Entry[] {
 			current.bullets.length > 0 ||
 			current.prose.length > 0 ||
 			current.header.length >= 3 ||
-			(hasDate(text) && current.header.some(hasDate))
+			(hasDate(text) && current.header.some(hasDate)) ||
+			(degreeLine(text) && current.header.some(degreeLine) && current.header.some(schoolLine))
 		) {
 			current = { header: [], bullets: [], prose: [] };
 			out.push(current);
@@ -188,6 +192,11 @@ function entries(lines: string[]): Entry[] {
 	}
 	return out.filter((e) => e.header.length + e.bullets.length + e.prose.length > 0);
 }
+
+/** "BSc Mathematics, University of York": a line naming a degree (not "Cambridge, MA"). */
+const degreeLine = (text: string) =>
+	DEGREE.test(text) && !commaPieces(text).some((_, i, all) => isPlace(all.slice(i).join(', ')));
+const schoolLine = (text: string) => SCHOOL.test(text);
 
 type HeaderParts = {
 	parts: string[];
@@ -312,7 +321,26 @@ function workEntry(e: Entry, nameKey: 'name' | 'organization'): Obj | null {
 	set(out, 'endDate', h.single ? h.startDate : h.endDate);
 	set(out, 'summary', e.prose.join(' '));
 	set(out, 'highlights', e.bullets);
+	// A lone line with no dates, bullets or job title ("Floated to ICU twice a month") is not an
+	// entry of its own: the caller keeps it with the entry before.
+	const stray =
+		e.bullets.length === 0 &&
+		e.prose.length === 0 &&
+		!h.startDate &&
+		!JOB_WORD.test(position ?? '');
+	if (stray) return null;
 	return Object.keys(out).length > 0 && (e.bullets.length > 0 || name || position) ? out : null;
+}
+
+/** "Bachelor of Science in Nursing (BSN)", "BSc (Hons) Mathematics", "MSc Data Science". */
+function splitDegree(text: string): { studyType: string; area?: string } {
+	const m = /^(.*?)\s+in\s+(.+?)(\s*\([^)]*\))?$/i.exec(text);
+	if (m) return { studyType: `${m[1] ?? ''}${m[3] ?? ''}`, area: m[2] };
+	const short = /^([A-Z][A-Za-z.]{1,6}(?:\s*\([^)]*\))?)\s+(?!in\b|of\b)(\p{Lu}.*)$/u.exec(text);
+	if (short && DEGREE.test(short[1] ?? '') && !DEGREE.test(short[2] ?? '')) {
+		return { studyType: short[1] ?? '', area: short[2] };
+	}
+	return { studyType: text };
 }
 
 const GRADE = /\b(gpa|grade|cum laude|honou?rs|distinction|first[- ]class|dean'?s list|merit)\b/i;
@@ -346,11 +374,11 @@ function educationEntry(e: Entry): Obj | null {
 	// The school's town stays with its name: "Capital University, Columbus, OH".
 	set(out, 'institution', school && [school, ...places].join(', '));
 	if (degreeText) {
-		const m = /^(.*?)\s+in\s+(.+?)(\s*\([^)]*\))?$/i.exec(degreeText);
-		set(out, 'studyType', m ? `${m[1] ?? ''}${m[3] ?? ''}` : degreeText);
+		const degree = splitDegree(degreeText);
+		set(out, 'studyType', degree.studyType);
 		// "Nursing, Nursing Education": the field and what is studied in it.
 		const more = left.filter((p) => !GRADE.test(p));
-		set(out, 'area', [m?.[2], ...more].filter(Boolean).join(', '));
+		set(out, 'area', [degree.area, ...more].filter(Boolean).join(', '));
 		left = left.filter((p) => !more.includes(p));
 	}
 	const grade = left.filter((p) => GRADE.test(p));
@@ -372,7 +400,8 @@ function educationEntry(e: Entry): Obj | null {
 	}
 	if ((inProgress || expected) && !out.startDate && !out.endDate) {
 		// No date to tell from: the words themselves say it is not finished.
-		if (out.studyType) out.studyType = `${String(out.studyType)} (in progress)`;
+		const key = out.area ? 'area' : 'studyType';
+		if (out[key]) out[key] = `${String(out[key])} (in progress)`;
 		else left.push('in progress');
 	}
 	set(out, 'courses', [...left, ...e.bullets]);
@@ -384,7 +413,7 @@ function projectEntry(e: Entry): Obj | null {
 	const url = [...e.header, ...e.prose].join(' ').match(URL)?.[0];
 	const out: Obj = {};
 	set(out, 'name', h.parts[0]?.replace(URL, '').trim());
-	set(out, 'description', [...h.parts.slice(1), ...e.prose].join(' ').replace(URL, '').trim());
+	set(out, 'description', tidy([...h.parts.slice(1), ...e.prose].join(' ').replace(URL, ' ')));
 	set(out, 'highlights', e.bullets);
 	set(out, 'startDate', h.startDate);
 	set(out, 'endDate', h.single ? undefined : h.endDate);
@@ -436,7 +465,7 @@ function certificateEntry(text: string): Obj {
 	const withoutExpiry = expiry ? text.replace(expiry, ' ') : text;
 	const d = takeDates(withoutExpiry);
 	// "2019 – 2024" on a certificate: the date it was issued, and the range kept in its name.
-	const body = d.single || !d.startDate ? d.rest : withoutExpiry;
+	const body = (d.single || !d.startDate ? d.rest : withoutExpiry).replace(/\s+/g, ' ');
 	const pieces = commaPieces(body.replace(/\s+[—–|]\s+/g, ', '))
 		.map(tidy)
 		.filter(Boolean);
@@ -453,10 +482,28 @@ function certificateEntry(text: string): Obj {
 
 const URL_ANYWHERE = new RegExp(URL.source, 'g');
 
+/** "“Teaching Recursion”, Mathematics Today, Nov. 2022": the title, publisher, date and link. */
 function publicationEntry(text: string): Obj {
 	const url = text.match(URL)?.[0];
 	const out = simpleEntries([text.replace(URL_ANYWHERE, ' ')], 'name', 'releaseDate')[0] ?? {};
+	const quoted = /^["“]([^"”]+)["”][\s,.:;–—-]*(.*)$/.exec(String(out.name ?? ''));
+	if (quoted?.[1] && quoted[2]) {
+		out.name = quoted[1].replace(/[,.]$/, '');
+		set(out, 'publisher', tidy(quoted[2]));
+	}
 	set(out, 'url', url);
+	return out;
+}
+
+/** "Dean's List, University of York, 2017": the award, who gave it and when. */
+function awardEntry(text: string): Obj {
+	const out = simpleEntries([text], 'title')[0] ?? {};
+	const pieces = commaPieces(String(out.title ?? '').replace(/\s+[—–|]\s+/g, ', '));
+	const by = pieces.length > 1 ? pieces.findIndex((p, i) => i > 0 && ISSUER.test(p)) : -1;
+	if (by > 0) {
+		out.title = pieces.filter((_, i) => i !== by).join(', ');
+		set(out, 'awarder', pieces[by]);
+	}
 	return out;
 }
 
@@ -481,6 +528,9 @@ function parseHeader(lines: string[], resume: Obj, basics: Obj): string[] {
 	const prose: string[] = [];
 	const bullets: string[] = [];
 	let firstLine = true;
+	/** The headline is the line after the name, or a later one that names a job. */
+	let afterName = false;
+	let lineAfterName = false;
 	const place = (text: string, first: boolean) => {
 		const [head, label] = text.split(/\s+[—–|·-]\s+/);
 		if (!basics.name && isName(text, first)) {
@@ -488,7 +538,13 @@ function parseHeader(lines: string[], resume: Obj, basics: Obj): string[] {
 		} else if (!basics.name && head && label && isName(head.trim(), first)) {
 			set(basics, 'name', head.trim());
 			set(basics, 'label', text.slice(text.indexOf(label)).trim());
-		} else if (basics.name && !basics.label && text.length <= 80 && !/[.!?]$/.test(text)) {
+		} else if (
+			basics.name &&
+			!basics.label &&
+			(afterName || JOB_WORD.test(text)) &&
+			text.length <= 80 &&
+			!/[.!?]$/.test(text)
+		) {
 			set(basics, 'label', text);
 		} else prose.push(text);
 	};
@@ -497,6 +553,8 @@ function parseHeader(lines: string[], resume: Obj, basics: Obj): string[] {
 		if (!line) continue;
 		const first = firstLine;
 		firstLine = false;
+		afterName = !!basics.name && !basics.label && lineAfterName;
+		lineAfterName = false;
 		const bullet = BULLET.exec(raw);
 		if (bullet) {
 			bullets.push((bullet[1] ?? '').trim());
@@ -513,10 +571,18 @@ function parseHeader(lines: string[], resume: Obj, basics: Obj): string[] {
 			for (const piece of left) place(piece, first && piece === left[0]);
 			continue;
 		}
+		const hadName = !!basics.name;
 		place(line, first);
+		lineAfterName = !hadName && !!basics.name;
 	}
 	if (prose.length > 0) set(basics, 'summary', prose.join(' '));
 	return bullets;
+}
+
+/** Texts from two places as one: "Open to relocation" and "I …" → "Open to relocation. I …". */
+function sentences(pieces: (string | undefined)[]): string {
+	const kept = pieces.map((p) => p?.trim()).filter((p): p is string => !!p);
+	return kept.map((p, i) => (i < kept.length - 1 && !/[.!?:;,]$/.test(p) ? `${p}.` : p)).join(' ');
 }
 
 const listItems = (lines: string[]) =>
@@ -562,7 +628,7 @@ function build(text: string): Obj {
 	// The summary section, after any prose above it (nothing the person wrote is dropped).
 	const summary = get('summary').map((l) => (BULLET.exec(l)?.[1] ?? l).trim());
 	if (summary.length > 0) {
-		basics.summary = [basics.summary, ...summary].filter(Boolean).join(' ');
+		basics.summary = sentences([basics.summary as string | undefined, summary.join(' ')]);
 	}
 	resume.basics = basics;
 	/** Text that fits no entry goes to the entry before it or, failing that, to the summary. */
@@ -570,7 +636,7 @@ function build(text: string): Obj {
 		const lost = [...e.header, ...e.prose, ...e.bullets].filter(Boolean);
 		const previous = list.at(-1);
 		if (previous) previous[key] = [...((previous[key] as string[] | undefined) ?? []), ...lost];
-		else basics.summary = [basics.summary, ...lost].filter(Boolean).join(' ');
+		else basics.summary = sentences([basics.summary as string | undefined, lost.join(' ')]);
 	};
 	const parsed = (lines: string[], key: string, read: (e: Entry) => Obj | null) => {
 		const list: Obj[] = [];
@@ -616,7 +682,7 @@ function build(text: string): Obj {
 	set(resume, 'education', parsed(get('education'), 'courses', educationEntry));
 	set(resume, 'projects', parsed(get('projects'), 'highlights', projectEntry));
 	set(resume, 'certificates', entryLines(get('certificates')).map(certificateEntry));
-	set(resume, 'awards', simpleEntries(get('awards'), 'title'));
+	set(resume, 'awards', entryLines(get('awards')).map(awardEntry));
 	set(resume, 'publications', entryLines(get('publications')).map(publicationEntry));
 	set(
 		resume,
