@@ -22,6 +22,15 @@ const record = careerRecord({
 			]
 		}
 	],
+	education: [
+		{
+			institution: 'Westmoor College',
+			studyType: 'Diploma',
+			area: 'Culinary Management',
+			startDate: '2024-09',
+			endDate: '2026'
+		}
+	],
 	certificates: [
 		{ name: 'Food Hygiene Level 3', issuer: 'Highfield Qualifications' },
 		{ name: 'Allergen Awareness Certificate', issuer: 'Food Standards Agency' }
@@ -45,6 +54,13 @@ const claim = (start: string) => {
 };
 
 describe('first-person sentences', () => {
+	it('says a degree whose end is this year or later is being studied for', () => {
+		const diploma = claim('Diploma');
+		const say = (now: string) => sayClaim(diploma, ctx, { now: new Date(now) });
+		expect(say('2026-12-03')).toMatch(/^I am studying for a Diploma in Culinary Management/);
+		expect(say('2027-01-02')).toMatch(/^I hold a Diploma in Culinary Management/);
+	});
+
 	it('says what credential is held, naming it once', () => {
 		expect(sayClaim(claim('Food Hygiene'), ctx)).toBe(
 			'I hold the Food Hygiene Level 3 certificate from Highfield Qualifications.'

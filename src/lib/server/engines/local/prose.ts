@@ -141,7 +141,18 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 function inProgress(item: CareerItem | undefined, now: Date): boolean {
 	const end = str(item?.data.endDate);
 	if (!end) return !!str(item?.data.startDate);
-	return new Date(end) > now;
+	return endOf(end) > now;
+}
+
+/** The last moment a date written as a year or a month stands for ("2026" runs to 31 December). */
+function endOf(date: string): Date {
+	const m = /^(\d{4})(?:-(\d{2}))?$/.exec(date);
+	if (!m) return new Date(date);
+	const year = Number(m[1]);
+	// Month m+1, day 0: the last day of month m (months count from 0).
+	return m[2]
+		? new Date(Date.UTC(year, Number(m[2]), 0, 23, 59, 59))
+		: new Date(Date.UTC(year, 11, 31, 23, 59, 59));
 }
 
 /**
