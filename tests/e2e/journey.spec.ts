@@ -131,8 +131,12 @@ test('a share link opens the profile logged out until it is revoked', async ({ p
 	const response = await visitor.goto(new URL(href, page.url()).toString());
 	expect(response?.status()).toBe(200);
 	await expect(visitor.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
-	await expect(visitor.getByRole('heading', { name: 'Talking points' })).toBeVisible();
+	// A recruiter sees the narrative and the resume, none of the person's notes or scores.
+	await expect(visitor.getByRole('heading', { name: 'Narrative' })).toBeVisible();
+	await expect(visitor.getByRole('heading', { name: 'Tailored resume' })).toBeVisible();
+	await expect(visitor.getByRole('heading', { name: 'Talking points' })).toHaveCount(0);
 	await expect(visitor.getByRole('heading', { name: 'Evaluation' })).toHaveCount(0);
+	await expect(visitor.getByText(/support \d+%|Match score/)).toHaveCount(0);
 	await checkPage(visitor, 'share');
 
 	await page.reload();
@@ -142,7 +146,7 @@ test('a share link opens the profile logged out until it is revoked', async ({ p
 
 	const gone = await visitor.reload();
 	expect(gone?.status()).toBe(404);
-	await expect(visitor.getByRole('heading', { name: 'Talking points' })).toHaveCount(0);
+	await expect(visitor.getByRole('heading', { name: 'Narrative' })).toHaveCount(0);
 	await expect(visitor.getByText(title)).toHaveCount(0);
 	await stranger.close();
 });

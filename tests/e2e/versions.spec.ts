@@ -33,7 +33,7 @@ test('regenerate then cancel: the profile, its URL and its share link still work
 	await expect(page.locator('.head .badge')).toHaveText('Running');
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.locator('.head .badge')).toHaveText('Cancelled');
-	await expect(visitor.getByRole('heading', { name: 'Talking points' })).toBeVisible();
+	await expect(visitor.getByRole('heading', { name: 'Narrative' })).toBeVisible();
 
 	await page.goto(profileUrl);
 	await expect(page.getByRole('heading', { name: /Your profile for/ })).toBeVisible();
@@ -44,7 +44,7 @@ test('regenerate then cancel: the profile, its URL and its share link still work
 	await expect(versions.getByText('Version 2')).toHaveCount(0);
 	await checkPage(page, 'profile-after-cancel');
 	expect((await visitor.reload())?.status()).toBe(200);
-	await expect(visitor.getByRole('heading', { name: 'Talking points' })).toBeVisible();
+	await expect(visitor.getByRole('heading', { name: 'Narrative' })).toBeVisible();
 	await stranger.close();
 });
 

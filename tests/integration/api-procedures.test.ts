@@ -231,6 +231,10 @@ describe('opportunities', () => {
 		expect(typeof token).toBe('string');
 		const shared = await other.client.share.view.query({ token: token as string });
 		expect(shared.opportunity.company).toBe('Tern');
+		// A recruiter gets the narrative and the resume, not the owner's notes or scores.
+		expect(Object.keys(shared).sort()).toEqual(
+			['narrative', 'narrativeSentences', 'opportunity', 'resume', 'updatedAt'].sort()
+		);
 		const links = await ines.client.share.list.query({ profileId: job.profileId! });
 		expect(links.map((l) => l.token)).toEqual([token]);
 	});
@@ -329,9 +333,18 @@ describe('profiles', () => {
 		expect(html.content).not.toMatch(/<script|<img/i);
 		expect(html.content).toContain('&lt;script&gt;');
 		expect(html.content).toContain("default-src 'none'");
+		// The resume formats hold the resume only; the notes hold the rest, for the person.
+		expect(html.content).not.toMatch(/Tailored for|Talking points|Match score|support \d/);
 		const md = await p.export.query({ profileId, format: 'markdown' });
-		expect(md.content).toContain('## Talking points');
+		expect(md.content).toMatch(/^# Ines Varga\n/);
+		expect(md.content).toContain('## Experience');
+		expect(md.content).not.toMatch(/Talking points|Match score|without evidence/);
 		expect(md.content).not.toMatch(/<script|<img/i);
+		const notes = await p.export.query({ profileId, format: 'notes' });
+		expect(notes.filename).toMatch(/\.notes\.md$/);
+		expect(notes.content).toContain('## Talking points');
+		expect(notes.content).toMatch(/Match score: \d+\/100/);
+		expect(notes.content).not.toMatch(/<script|<img/i);
 		const json = await p.export.query({ profileId, format: 'json-resume' });
 		const resume = JSON.parse(json.content);
 		expect(resume.basics.name).toBe('Ines Varga');

@@ -343,7 +343,7 @@ const shapes: Record<string, () => fc.Arbitrary<unknown>> = {
 	'profiles.export': () =>
 		fc.record({
 			profileId,
-			format: fc.oneof(fc.constantFrom('markdown', 'json-resume', 'html'), shortText)
+			format: fc.oneof(fc.constantFrom('markdown', 'json-resume', 'html', 'notes'), shortText)
 		}),
 	'profiles.versions': () => fc.record({ profileId }),
 	'profiles.version': () => fc.record({ profileId, version: versionNumber }),

@@ -104,7 +104,12 @@ export const editableProfileFields = ['narrative', 'resume'] as const;
 export const editableProfileFieldSchema = z.enum(editableProfileFields);
 export type EditableProfileField = z.infer<typeof editableProfileFieldSchema>;
 
-export const exportFormats = ['markdown', 'json-resume', 'html'] as const;
+/**
+ * `markdown`, `html` and `json-resume` hold the tailored resume only (what an employer may see);
+ * `notes` holds the rest, for the person: match score, talking points with their evidence, gaps and
+ * strong facts left out.
+ */
+export const exportFormats = ['markdown', 'json-resume', 'html', 'notes'] as const;
 export const exportFormatSchema = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 

@@ -131,21 +131,15 @@ function basics(resume: JsonResume) {
 const md = (s: string) => s.replace(/&/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 const mdLine = (s: string) => md(s.replace(/\s*\n\s*/g, ' '));
 
+/** The tailored resume as Markdown: the person, their profile paragraph and their items. */
 export function toMarkdown(view: ProfileView): string {
-	const { title, company } = view.opportunity;
 	const who = basics(view.resume);
-	const out: string[] = [`# ${mdLine(title)}${company ? ` — ${mdLine(company)}` : ''}`, ''];
-	if (who.name) out.push(`**${mdLine(who.name)}**${who.label ? ` · ${mdLine(who.label)}` : ''}`);
+	const out: string[] = [`# ${mdLine(who.name || 'Resume')}`, ''];
+	if (who.label) out.push(`**${mdLine(who.label)}**`);
 	if (who.contact.length) out.push(who.contact.map(mdLine).join(' · '));
-	out.push('', `Match score: ${view.matchScore}/100`, '', '## Narrative', '', md(view.narrative));
-	out.push('', '## Talking points', '');
-	for (const tp of view.talkingPoints) {
-		out.push(`- **${mdLine(tp.requirement)}** (${tp.kind})  `, `  ${mdLine(tp.point)}`);
-		for (const e of tp.evidence) out.push(`  - ${mdLine(e.text)}`);
-	}
-	out.push('', '## Resume');
+	out.push('', '## Profile', '', md(view.narrative));
 	for (const s of entries(view.resume)) {
-		out.push('', `### ${s.title}`, '');
+		out.push('', `## ${s.title}`, '');
 		for (const e of s.items) {
 			const head = [e.heading && `**${mdLine(e.heading)}**`, e.sub && mdLine(e.sub)]
 				.filter(Boolean)
@@ -156,9 +150,35 @@ export function toMarkdown(view: ProfileView): string {
 			for (const b of e.bullets) out.push(`  - ${mdLine(b)}`);
 		}
 	}
+	return `${out.join('\n')}\n`;
+}
+
+/**
+ * Notes for the person, not for an employer: how well the record matches, the talking points with
+ * the facts behind them, the requirements without evidence and strong facts left out.
+ */
+export function toNotes(view: ProfileView): string {
+	const { title, company } = view.opportunity;
+	const out: string[] = [
+		`# Notes: ${mdLine(title)}${company ? ` — ${mdLine(company)}` : ''}`,
+		'',
+		`Match score: ${view.matchScore}/100`,
+		'',
+		'## Talking points',
+		''
+	];
+	for (const tp of view.talkingPoints) {
+		out.push(`- **${mdLine(tp.requirement)}** (${tp.kind})  `, `  ${mdLine(tp.point)}`);
+		for (const e of tp.evidence) out.push(`  - ${mdLine(e.text)}`);
+	}
 	if (view.evaluation.gaps.length) {
 		out.push('', '## Requirements without evidence', '');
 		for (const g of view.evaluation.gaps) out.push(`- ${mdLine(g.requirement)} (${g.kind})`);
+	}
+	const missed = view.evaluation.utilization.missed;
+	if (missed.length) {
+		out.push('', '## Strong facts the profile leaves out', '');
+		for (const m of missed) out.push(`- ${mdLine(m.text)}`);
 	}
 	return `${out.join('\n')}\n`;
 }
@@ -186,7 +206,6 @@ h1{font-size:20pt;margin:0}h2{font-size:12pt;text-transform:uppercase;letter-spa
 h3{font-size:11pt;margin:0}.label{font-size:12pt;color:#333;margin:.1em 0}.contact{color:#333;margin:.3em 0 0}
 .entry{margin:0 0 .8em;break-inside:avoid}.entry header{display:flex;justify-content:space-between;gap:1em}
 .when{color:#444;white-space:nowrap}.sub{font-style:italic}ul{margin:.3em 0 0 1.2em;padding:0}
-.target{color:#444;margin:.2em 0 0}.talking-points{break-before:page}.evidence{color:#444;font-size:10pt}
 a{color:inherit}
 @page{size:auto;margin:16mm 14mm}
 @media print{body{margin:0;max-width:none;padding:0}a{text-decoration:none}}
@@ -198,13 +217,13 @@ export function toHtml(view: ProfileView): string {
 	const target = `${title}${company ? ` — ${company}` : ''}`;
 	const h = escapeHtml;
 	const body: string[] = ['<header>'];
-	body.push(`<h1>${h(who.name || target)}</h1>`);
+	body.push(`<h1>${h(who.name || 'Resume')}</h1>`);
 	if (who.label) body.push(`<p class="label">${h(who.label)}</p>`);
 	if (who.contact.length)
 		body.push(
 			`<p class="contact">${who.contact.map((c) => (c.includes('://') ? link(c) : h(c))).join(' · ')}</p>`
 		);
-	body.push(`<p class="target">Tailored for ${h(target)}</p>`, '</header>');
+	body.push('</header>');
 	body.push('<section><h2>Profile</h2>');
 	for (const p of view.narrative.split(/\n{2,}/)) if (p.trim()) body.push(`<p>${h(p.trim())}</p>`);
 	body.push('</section>');
@@ -221,18 +240,6 @@ export function toHtml(view: ProfileView): string {
 		}
 		body.push('</section>');
 	}
-	if (view.talkingPoints.length) {
-		body.push(`<section class="talking-points"><h2>Talking points for ${h(target)}</h2>`);
-		for (const tp of view.talkingPoints) {
-			body.push(`<div class="entry"><h3>${h(tp.requirement)}</h3><p>${h(tp.point)}</p>`);
-			if (tp.evidence.length)
-				body.push(
-					`<ul class="evidence">${tp.evidence.map((e) => `<li>${h(e.text)}</li>`).join('')}</ul>`
-				);
-			body.push('</div>');
-		}
-		body.push('</section>');
-	}
 	return [
 		'<!doctype html>',
 		'<html lang="en">',
@@ -240,7 +247,7 @@ export function toHtml(view: ProfileView): string {
 		'<meta charset="utf-8">',
 		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
-		`<title>${h(who.name ? `${who.name} — ${target}` : target)}</title>`,
+		`<title>${h(who.name ? `${who.name} — resume` : `Resume — ${target}`)}</title>`,
 		`<style>${PRINT_CSS}</style>`,
 		'</head>',
 		`<body>\n${body.join('\n')}\n</body>`,
@@ -268,6 +275,12 @@ export function exportProfile(view: ProfileView, format: ExportFormat): Exported
 				filename: filenameFor(view, 'html'),
 				contentType: 'text/html; charset=utf-8',
 				content: toHtml(view)
+			};
+		case 'notes':
+			return {
+				filename: filenameFor(view, 'notes.md'),
+				contentType: 'text/markdown; charset=utf-8',
+				content: toNotes(view)
 			};
 	}
 }

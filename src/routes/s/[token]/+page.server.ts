@@ -12,12 +12,15 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const db = webApp().conn.db;
 	const { view, userId } = await orNotFound(sharedProfile(db, params.token));
 	const claims = await profileClaims(db, userId, view);
+	// A recruiter sees the narrative and the resume: no talking points, no scores, no evaluation.
 	const {
 		evaluation: _e,
 		editedFields: _f,
 		model: _m,
 		recordOutdated: _o,
-		...profile
+		matchScore: _s,
+		...page
 	} = profileForPage(view);
+	const profile = { ...page, talkingPoints: [] as typeof page.talkingPoints };
 	return { profile, claims };
 };

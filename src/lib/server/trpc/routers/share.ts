@@ -23,14 +23,15 @@ const toLink = (l: ShareLink) => ({
 	active: l.revokedAt === null
 });
 
-/** What a visitor with the link sees: the profile without its owner's quality notes. */
+/**
+ * What a visitor with the link (a recruiter) sees: the narrative and the resume, without the
+ * owner's notes (talking points, match score, evaluation).
+ */
 const toPublic = (p: ProfileView) => ({
 	opportunity: p.opportunity,
-	talkingPoints: p.talkingPoints,
 	narrative: p.narrative,
 	narrativeSentences: p.narrativeSentences,
 	resume: p.resume,
-	matchScore: p.matchScore,
 	updatedAt: p.updatedAt
 });
 
