@@ -138,6 +138,12 @@ test('a share link opens the profile logged out until it is revoked', async ({ p
 	await expect(visitor.getByRole('heading', { name: 'Evaluation' })).toHaveCount(0);
 	await expect(visitor.getByText(/support \d+%|Match score/)).toHaveCount(0);
 	await checkPage(visitor, 'share');
+	// Printed, the page is the resume: the person's contact line, none of the app's headings.
+	await visitor.emulateMedia({ media: 'print' });
+	await expect(visitor.getByText(/ines\.varga@example\.net/)).toBeVisible();
+	await expect(visitor.getByRole('heading', { name: 'Tailored resume' })).toBeHidden();
+	await expect(visitor.getByText('Shared profile · read-only')).toBeHidden();
+	await visitor.emulateMedia({ media: 'screen' });
 
 	await page.reload();
 	await expect(page.getByText(/1 view\b/)).toBeVisible();
