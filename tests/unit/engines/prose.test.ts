@@ -82,6 +82,15 @@ describe('first-person sentences', () => {
 		);
 	});
 
+	it('says a role named by an acronym with the article its letters take', () => {
+		const summary = claim('Four years');
+		const say = (text: string) => sayClaim({ ...summary, text }, ctx);
+		expect(say('HR generalist with six years in retail.')).toBe(
+			'I am an HR generalist with six years in retail.'
+		);
+		expect(say('UX designer for two banks.')).toBe('I am a UX designer for two banks.');
+	});
+
 	it('says a length of experience as what the person has', () => {
 		expect(sayResult({ ...claim('Four years'), text: 'Four years across kitchens' }, ctx)).toBe(
 			'I have four years across kitchens.'

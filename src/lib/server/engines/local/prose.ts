@@ -16,6 +16,16 @@ import { ensurePeriod, type CareerContext } from './career-context';
 const CREDENTIAL_NOUN =
 	/\b(certificat\w*|certified|licen[cs]e\w*|belt|provider|credential|registration|card|diploma|award|accreditation|qualification)\b/i;
 
+/**
+ * "a" or "an" by the sound the phrase starts with; an acronym is read letter by letter ("an HR
+ * generalist", "an RN", "a UX designer").
+ */
+function article(phrase: string): 'a' | 'an' {
+	const word = phrase.trim().split(/[\s-]/)[0] ?? '';
+	if (/^[A-Z]{2,}$/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+	return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
 /** Sentences longer than this are not used as they are. */
 export const MAX_WORDS = 45;
 
@@ -34,7 +44,9 @@ function read(text: string): Reading | null {
 	const tokens = tagged(lowerFirst(text.trim()));
 	const words = tokens.filter((t) => t.type === 'word' || t.type === 'number');
 	const [first, second] = words;
-	if (!first || /^[A-Z]{2,}/.test(text.trim())) return null;
+	if (!first) return null;
+	// "HR generalist with six years …", "RN on a cardiac unit": a role named by an acronym.
+	if (/^[A-Z]{2,}\b/.test(text.trim())) return second ? nounPhrase(tokens) : null;
 	if (second && isNoun([first.text, second.text])) return nounPhrase(tokens);
 	// "Was site lead for …", "Is the unit's go-to …": a role stated with its own verb.
 	if (first.lemma === 'be' && /^(was|were|is|are)$/i.test(first.text))
@@ -121,7 +133,7 @@ function firstPerson(text: string, ended = false): string | null {
 		.trim();
 	const restored = restoreCase(body, text.trim());
 	if (reading.kind === 'verb') return `I ${restored}`;
-	return `I ${ended ? 'was' : 'am'} ${/^[aeiou]/i.test(restored) ? 'an' : 'a'} ${restored}`;
+	return `I ${ended ? 'was' : 'am'} ${article(restored)} ${restored}`;
 }
 
 /** The text's own capitals, except its first letter (the sentence start it no longer is). */
@@ -209,7 +221,7 @@ export function sayClaim(
 				// "Small design studio working with …": where the person worked.
 				const np = lowerFirst(text.replace(/\.$/, ''));
 				const ended = !!str(item?.data.endDate);
-				sentence = `I ${ended ? 'worked' : 'work'} at ${place}, ${/^[aeiou]/i.test(np) ? 'an' : 'a'} ${np}`;
+				sentence = `I ${ended ? 'worked' : 'work'} at ${place}, ${article(np)} ${np}`;
 				break;
 			}
 			const said = firstPerson(text, !!str(item?.data.endDate));
@@ -256,10 +268,10 @@ export function sayClaim(
 						? `${type} (${area})`
 						: `${type || 'degree'} in ${area}`;
 			if (!degree) break;
-			const article = /^[aeiou]/i.test(degree) ? 'an' : 'a';
+			const an = article(degree);
 			sentence = inProgress(item, now)
-				? `I am studying for ${article} ${degree}${school ? ` at ${school}` : ''}`
-				: `I hold ${article} ${degree}${school ? ` from ${school}` : ''}`;
+				? `I am studying for ${an} ${degree}${school ? ` at ${school}` : ''}`
+				: `I hold ${an} ${degree}${school ? ` from ${school}` : ''}`;
 			break;
 		}
 		case 'skill': {
