@@ -113,20 +113,26 @@ function headingOf(line: string): Section | null {
 	return first && parts.slice(1).every((p) => sectionOfWords(p)) ? first : null;
 }
 
-/** Splits "a, b (c, d); e" on commas, semicolons and bullets outside parentheses. */
-export function splitList(text: string): string[] {
+/** Splits a text at the characters `separator` matches outside parentheses and brackets. */
+function splitOutside(text: string, separator: RegExp): string[] {
 	const out: string[] = [];
 	let depth = 0;
 	let current = '';
 	for (const ch of text) {
 		if (ch === '(' || ch === '[') depth++;
 		if ((ch === ')' || ch === ']') && depth > 0) depth--;
-		if (depth === 0 && /[,;•·|]/.test(ch)) {
+		if (depth === 0 && separator.test(ch)) {
 			out.push(current);
 			current = '';
 		} else current += ch;
 	}
 	out.push(current);
+	return out;
+}
+
+/** Splits "a, b (c, d); e" on commas, semicolons and bullets outside parentheses. */
+export function splitList(text: string): string[] {
+	const out = splitOutside(text, /[,;•·|]/);
 	return out
 		.map((s) =>
 			s
@@ -245,19 +251,9 @@ function tidy(text: string): string {
 
 /** Splits on commas outside parentheses: "Registered Nurse (RN, BSN), Ohio" → two pieces. */
 function commaPieces(text: string): string[] {
-	const out: string[] = [];
-	let depth = 0;
-	let current = '';
-	for (const ch of text) {
-		if (ch === '(' || ch === '[') depth++;
-		if ((ch === ')' || ch === ']') && depth > 0) depth--;
-		if (depth === 0 && ch === ',') {
-			out.push(current);
-			current = '';
-		} else current += ch;
-	}
-	out.push(current);
-	return out.map((p) => p.trim()).filter(Boolean);
+	return splitOutside(text, /,/)
+		.map((p) => p.trim())
+		.filter(Boolean);
 }
 
 /** "Remote", "Chicago, IL", "Leeds, UK": a place a job is in (a known region or country). */
