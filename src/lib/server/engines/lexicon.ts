@@ -104,7 +104,12 @@ function parseEntries(): { skills: Map<string, SkillInfo>; aliases: Alias[] } {
 	return { skills, aliases };
 }
 
-const { skills: SKILLS, aliases: ALIASES } = parseEntries();
+let parsed: ReturnType<typeof parseEntries> | undefined;
+/**
+ * The parsed lexicon, built on first use: Linguist's languages are checked against WordNet, which
+ * loads WordNet, so a process that never matches a skill never pays for it.
+ */
+const lexicon = () => (parsed ??= parseEntries());
 const CONTEXT = new Set(CONTEXT_WORDS);
 
 function wordBefore(text: string, index: number): string {
@@ -177,7 +182,7 @@ function scan(text: string): SkillMention[] {
 	const lower = text.toLowerCase();
 	const plain: SkillMention[] = [];
 	const contextual: SkillMention[] = [];
-	for (const alias of ALIASES) {
+	for (const alias of lexicon().aliases) {
 		if (alias.probe && !lower.includes(alias.probe)) continue;
 		alias.re.lastIndex = 0;
 		for (const match of text.matchAll(alias.re)) {
@@ -209,11 +214,11 @@ export function findSkills(text: string): string[] {
 }
 
 export function skillInfo(name: string): SkillInfo | undefined {
-	return SKILLS.get(name);
+	return lexicon().skills.get(name);
 }
 
 export function isTool(name: string): boolean {
-	return SKILLS.get(name)?.kind === 'tool';
+	return lexicon().skills.get(name)?.kind === 'tool';
 }
 
 /** The skills implied by `names` (transitively), not including `names` themselves. */
@@ -223,7 +228,7 @@ export function impliedSkills(names: Iterable<string>): string[] {
 	const queue = [...seen];
 	while (queue.length > 0) {
 		const name = queue.shift() as string;
-		for (const implied of SKILLS.get(name)?.implies ?? []) {
+		for (const implied of lexicon().skills.get(name)?.implies ?? []) {
 			if (seen.has(implied)) continue;
 			seen.add(implied);
 			out.push(implied);
@@ -249,5 +254,5 @@ export function canonicalSkill(term: string): string | undefined {
 }
 
 export function lexiconSize(): number {
-	return SKILLS.size;
+	return lexicon().skills.size;
 }
