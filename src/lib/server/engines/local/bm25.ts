@@ -1,5 +1,5 @@
 import { adjacentPairs, docTerms, stem } from '../text';
-import { corpusCount } from '../wordnet';
+import { corpusCounts } from '../wordnet';
 
 const SPECIFICITY = new Map<string, number>();
 /**
@@ -9,10 +9,22 @@ const SPECIFICITY = new Map<string, number>();
 function specificity(term: string): number {
 	let s = SPECIFICITY.get(term);
 	if (s === undefined) {
-		s = 1 / (1 + Math.log(1 + corpusCount(term, stem) / COMMON));
+		s = 1 / (1 + Math.log(1 + (stemCounts().get(term) ?? 0) / COMMON));
 		SPECIFICITY.set(term, s);
 	}
 	return s;
+}
+let byStem: Map<string, number> | undefined;
+/** SemCor counts summed over the words that share a stem ("manage", "managed", "manages"). */
+function stemCounts(): Map<string, number> {
+	if (!byStem) {
+		byStem = new Map();
+		for (const [lemma, n] of corpusCounts()) {
+			const key = stem(lemma);
+			byStem.set(key, (byStem.get(key) ?? 0) + n);
+		}
+	}
+	return byStem;
 }
 /** Tagged occurrences at which a word's weight has fallen to about 60%. */
 const COMMON = 10;
