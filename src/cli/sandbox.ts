@@ -9,13 +9,14 @@ import { runMigrations } from '../lib/server/db/migrate';
 import { users } from '../lib/server/db/schema';
 import { replaceCareer } from '../lib/server/domain/career';
 import { createOpportunity } from '../lib/server/domain/opportunities';
-import { getProfile, type ProfileView } from '../lib/server/domain/profiles';
+import { getProfile } from '../lib/server/domain/profiles';
 import { startTailor } from '../lib/server/domain/tailor';
 import { createEngine } from '../lib/server/engines';
 import type { Env } from '../lib/server/env';
 import { JobEngine } from '../lib/server/jobs/engine';
 import { createLogger } from '../lib/server/log';
 import { productPipelines } from '../lib/server/pipelines';
+import type { ProfileView } from '../lib/schemas/views';
 
 export type Sandbox = {
 	/** Runs a career and a posting through the tailor job, as the app does, and returns the profile. */

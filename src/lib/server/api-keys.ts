@@ -3,16 +3,7 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Auth } from './auth';
 import type { Database } from './db/client';
 import { apiKeys, users } from './db/schema';
-
-export type ApiKeySummary = {
-	id: string;
-	name: string | null;
-	/** The visible start of the key, e.g. `tlr_AbC12…`. */
-	start: string | null;
-	createdAt: Date;
-	lastUsedAt: Date | null;
-	revoked: boolean;
-};
+import type { ApiKeySummary } from '../schemas/views';
 
 /** Creates a key for the user. The full key is in the result once and is never stored. */
 export async function createApiKey(auth: Auth, userId: string, name?: string) {

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '$lib/server/db/client';
 import { claims } from '$lib/server/db/schema';
 import { citedClaimIds } from '$lib/server/domain/cited';
-import type { ProfileView } from '$lib/server/domain/profiles';
+import type { ProfileView } from '$lib/schemas/views';
 import type { ClaimIndex } from './profile';
 
 /** The text of every claim the profile cites (and only those), for showing its sources. */

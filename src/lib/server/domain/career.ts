@@ -15,8 +15,7 @@ import { findSkills } from '../engines/lexicon';
 import { planMerge, type StoredClaim } from './career-merge';
 import { citedClaimIds } from './cited';
 import { assertStorable, InvalidInputError, NotFoundError } from './errors';
-
-export type CareerRecord = { items: CareerItem[]; claims: Claim[] };
+import type { CareerRecord } from '../../schemas/views';
 
 const toItem = (r: typeof careerItems.$inferSelect): CareerItem => ({
 	id: r.id,

@@ -1,7 +1,8 @@
 import { humanPeriod } from '../../dates';
 import type { ExportFormat } from '../../schemas/api';
 import type { JsonResume } from '../../schemas/profile';
-import type { ProfileView } from './profiles';
+import type { ProfileView } from '../../schemas/views';
+import type { ExportedFile } from '../../schemas/views';
 
 /**
  * A tailored profile as a file: Markdown (everything, for notes), JSON Resume (the tailored resume,
@@ -9,8 +10,6 @@ import type { ProfileView } from './profiles';
  * then the talking points on a page of their own). Every piece of user text is escaped; the HTML
  * also forbids scripts in its Content-Security-Policy, so a stored `<script>` cannot run.
  */
-
-export type ExportedFile = { filename: string; contentType: string; content: string };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -2,25 +2,7 @@ import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { documentJobs, jobEvents, type JobStatus, type JobType } from '../db/schema';
 import { InvalidInputError, NotFoundError } from './errors';
-
-/** A background job as its owner sees it (the input, which may be a whole resume, is left out). */
-export type JobView = {
-	id: string;
-	type: JobType;
-	status: JobStatus;
-	phase: string | null;
-	highlights: string[];
-	error: string | null;
-	/** What the finished job made: e.g. `profileId`, `opportunityId`, `title`, `shareToken`. */
-	summary: Record<string, unknown> | null;
-	opportunityId: string | null;
-	profileId: string | null;
-	attempt: number;
-	cancelRequested: boolean;
-	createdAt: Date;
-	startedAt: Date | null;
-	completedAt: Date | null;
-};
+import type { JobView } from '../../schemas/views';
 
 export const toJobView = (row: typeof documentJobs.$inferSelect): JobView => ({
 	id: row.id,

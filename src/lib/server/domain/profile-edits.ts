@@ -9,7 +9,8 @@ import { checkEdits } from '../engines/grounding';
 import { sentences } from '../engines/text';
 import { getCareer } from './career';
 import { assertStorable, InvalidInputError } from './errors';
-import { getProfile, lockProfile, type ProfileView } from './profiles';
+import { getProfile, lockProfile } from './profiles';
+import type { ProfileView } from '../../schemas/views';
 
 /**
  * A person's edits to a generated profile. The generated narrative and resume stay in the

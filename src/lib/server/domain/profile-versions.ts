@@ -4,13 +4,9 @@ import type { Executor } from '../db/client';
 import { claims, opportunities, profileVersions, tailoredProfiles } from '../db/schema';
 import { citedClaimIds } from './cited';
 import { NotFoundError } from './errors';
-import {
-	effectiveEvaluation,
-	lockProfile,
-	toProfileView,
-	type ProfileRow,
-	type ProfileView
-} from './profiles';
+import { effectiveEvaluation, lockProfile, toProfileView, type ProfileRow } from './profiles';
+import type { VersionSummary } from '../../schemas/views';
+import type { ProfileView } from '../../schemas/views';
 
 /**
  * A profile keeps its id and URL for good; what it says is its current version. A regeneration
@@ -179,19 +175,6 @@ export async function switchToPendingVersion(
 	await tx.delete(profileVersions).where(eq(profileVersions.id, pendingId));
 	return version;
 }
-
-export type VersionSummary = {
-	version: number;
-	current: boolean;
-	generatedAt: Date;
-	archivedAt: Date | null;
-	matchScore: number;
-	engine: string;
-	model: string;
-	edited: boolean;
-	grounded: boolean | null;
-	recordOutdated: boolean;
-};
 
 /** Every version of a profile, newest first, the current one marked. */
 export async function listVersions(

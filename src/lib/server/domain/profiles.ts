@@ -11,23 +11,9 @@ import type { Database, Executor } from '../db/client';
 import { opportunities, tailoredProfiles } from '../db/schema';
 import { evaluationAfterEdits, strings } from '../engines/grounding';
 import { NotFoundError } from './errors';
+import type { ProfileView } from '../../schemas/views';
 
 export type ProfileRow = typeof tailoredProfiles.$inferSelect;
-
-/** A stored profile as the API returns it: SPEC §6's TailoredProfile plus its identity and edits. */
-export type ProfileView = TailoredProfile & {
-	id: string;
-	opportunityId: string;
-	editedFields: string[];
-	model: string;
-	/** The version shown (the current one unless an earlier version was asked for). */
-	version: number;
-	generatedAt: Date;
-	/** Some claim it cites has left the career record since: "based on an earlier record". */
-	recordOutdated: boolean;
-	createdAt: Date;
-	updatedAt: Date;
-};
 
 const pendingEvaluation: Evaluation = {
 	passed: false,

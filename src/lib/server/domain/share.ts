@@ -5,7 +5,8 @@ import { shareLinks, tailoredProfiles } from '../db/schema';
 import { NotFoundError } from './errors';
 import { withCurrentNarrative } from './profile-edits';
 import { archivedRow, getProfileVersion } from './profile-versions';
-import { getSharedProfile, type ProfileView } from './profiles';
+import { getSharedProfile } from './profiles';
+import type { ProfileView } from '../../schemas/views';
 
 export type ShareLink = typeof shareLinks.$inferSelect;
 

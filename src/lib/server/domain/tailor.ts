@@ -4,8 +4,9 @@ import { documentJobs } from '../db/schema';
 import type { JobEngine } from '../jobs/engine';
 import { LimitReachedError } from './errors';
 import { getOpportunity } from './opportunities';
-import { findProfileFor, findProfileForFast, type ProfileView } from './profiles';
+import { findProfileFor, findProfileForFast } from './profiles';
 import { getUsage } from './usage';
+import type { ProfileView } from '../../schemas/views';
 
 export type TailorInput = { regenerate?: boolean; share?: boolean };
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { documentJobs, usageCounters } from '../db/schema';
+import type { Usage } from '../../schemas/views';
 
 /** The calendar month (UTC) usage is counted in, `YYYY-MM`. */
 export const usageMonth = (at = new Date()) => at.toISOString().slice(0, 7);
@@ -18,8 +19,6 @@ export async function countProfile(tx: Executor, userId: string): Promise<void> 
 			}
 		});
 }
-
-export type Usage = { month: string; used: number; inProgress: number; limit: number };
 
 /** Profiles created this month, tailor jobs still running (each may add one), and the limit. */
 export async function getUsage(db: Executor, userId: string, limit: number): Promise<Usage> {

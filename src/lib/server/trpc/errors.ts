@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { printable } from '../../schemas/storable';
 import { InvalidInputError, LimitReachedError, NotFoundError } from '../domain/errors';
+import type { Issue } from '../../schemas/views';
 
 /** The domain's failures as tRPC errors (the original stays the `cause`); null for anything else. */
 export function fromDomainError(error: unknown): TRPCError | null {
@@ -13,8 +14,6 @@ export function fromDomainError(error: unknown): TRPCError | null {
 		return new TRPCError({ code: 'FORBIDDEN', message: error.message, cause: error });
 	return null;
 }
-
-export type Issue = { path: string; message: string };
 
 /** `['work', 0, 'name']` → `/work/0/name` (RFC 6901, like the importer's issues). */
 const pointer = (path: readonly PropertyKey[]) =>

@@ -9,16 +9,14 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { type JobStatus } from '../../../schemas/views';
 import { users } from './auth';
 import { opportunities } from './opportunities';
 import { tailoredProfiles } from './profiles';
 
-export const jobTypes = ['resume', 'opportunity', 'tailor'] as const;
-export const jobStatuses = ['pending', 'processing', 'completed', 'failed', 'cancelled'] as const;
+export { jobStatuses, jobTypes, type JobStatus, type JobType } from '../../../schemas/views';
 export const jobEventTypes = ['status', 'phase', 'highlight', 'step'] as const;
 
-export type JobType = (typeof jobTypes)[number];
-export type JobStatus = (typeof jobStatuses)[number];
 export type JobEventType = (typeof jobEventTypes)[number];
 
 /** A background job as the user sees it; the pg-boss job of the same id does the work. */

@@ -1,7 +1,9 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
-export type Requirement = { text: string; kind: 'required' | 'preferred'; skills: string[] };
+import type { Requirement } from '../../../schemas/profile';
+
+export type { Requirement };
 
 export const opportunities = pgTable(
 	'opportunities',

@@ -1,5 +1,5 @@
 import { shareInput } from '../../../schemas/api';
-import type { ProfileView } from '../../domain/profiles';
+import type { ProfileView } from '../../../schemas/views';
 import {
 	createShareLink,
 	listShareLinks,
