@@ -77,7 +77,6 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 /** Domain errors become tRPC codes here, at the edge, and nowhere else. */
 const domainErrors = t.middleware(async ({ next }) => {

@@ -1,4 +1,4 @@
-import { createCallerFactory, router } from './init';
+import { router } from './init';
 import { apiKeysRouter } from './routers/api-keys';
 import { careerRouter } from './routers/career';
 import { claimsRouter } from './routers/claims';
@@ -21,6 +21,3 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
-
-/** Server-side calls (load functions, tests) without HTTP. */
-export const createCaller = createCallerFactory(appRouter);
