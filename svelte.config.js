@@ -6,6 +6,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		typescript: {
+			// The consumer fixture is its own project: it type-checks the packed client, not the source.
+			config: (tsconfig) => ({
+				...tsconfig,
+				exclude: [...tsconfig.exclude, '../tests/consumer/**']
+			})
+		},
 		// Every page's Content-Security-Policy. SvelteKit adds a nonce per response for its own inline
 		// scripts and styles; everything else comes from this origin. Other answers (the API,
 		// downloads) get a policy that loads nothing, in hooks.server.ts.

@@ -2,6 +2,7 @@ import {
 	createTRPCClient,
 	httpBatchLink,
 	httpSubscriptionLink,
+	isTRPCClientError,
 	splitLink,
 	TRPCClientError
 } from '@trpc/client';
@@ -19,6 +20,18 @@ export { TRPCClientError };
 type Yielded<T> = T extends AsyncIterable<infer U> ? U : never;
 /** One `jobs.onProgress` message: `{ id, data }`, `data` being the job event with that id. */
 export type JobProgress = Yielded<RouterOutputs['jobs']['onProgress']>;
+
+/** An error from the API: `data.code` (`NOT_FOUND`, `BAD_REQUEST`…), `data.issues`, `data.cause`. */
+export type TailorError = TRPCClientError<AppRouter>;
+
+/**
+ * Whether `error` came from the API, narrowing it so that `error.data` is typed: its `code`, the
+ * input `issues` (each a JSON pointer and a message) of a BAD_REQUEST, and `cause` (`limit_reached`
+ * with `limit` when the monthly allowance is used up).
+ */
+export function isTailorError(error: unknown): error is TailorError {
+	return isTRPCClientError<AppRouter>(error);
+}
 
 export type TailorClientOptions = {
 	/** The app's address (`https://tailor.example.com`) or its API endpoint (`…/api/trpc`). */

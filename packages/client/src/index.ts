@@ -1,0 +1,2 @@
+// The package's entry: the client as the app itself uses it, bundled with its types.
+export * from '../../../src/lib/client/index';
