@@ -36,7 +36,8 @@ async function sh(file: string, args: string[], cwd: string, env: Record<string,
 	} catch (error) {
 		const e = error as { stdout?: string; stderr?: string; message: string };
 		throw new Error(
-			`${file} ${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`
+			`${file} ${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`,
+			{ cause: error }
 		);
 	}
 }

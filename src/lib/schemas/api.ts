@@ -64,11 +64,24 @@ export const claimsInput = {
 	delete: z.object({ id: idSchema })
 };
 
+/**
+ * A client's name for one request (a UUID, say): a repeat with the same key within 24 hours gets
+ * the first answer instead of doing the work again, so a retry after a lost response is safe.
+ */
+export const idempotencyKeySchema = z
+	.string()
+	.trim()
+	.min(1, { error: 'an idempotency key cannot be empty' })
+	.max(200, { error: 'an idempotency key has at most 200 characters' });
+
 export const opportunitiesInput = {
-	create: opportunityDraftSchema,
+	create: opportunityDraftSchema.extend({ idempotencyKey: idempotencyKeySchema.optional() }),
 	byId: z.object({ id: idSchema }),
 	tailor: z.object({ opportunityId: idSchema, regenerate: z.boolean().optional() }),
-	addAndTailor: z.object({ opportunity: opportunityDraftSchema })
+	addAndTailor: z.object({
+		opportunity: opportunityDraftSchema,
+		idempotencyKey: idempotencyKeySchema.optional()
+	})
 };
 
 export const jobTypeSchema = z.enum(['resume', 'opportunity', 'tailor']);

@@ -37,7 +37,7 @@ export async function probes(): Promise<void> {
 	const job: RouterOutputs['jobs']['get'] = await tailor.jobs.get.query({ jobId: 'j' });
 	// @ts-expect-error — a job's status is one of its known statuses
 	const unknownStatus: typeof job.status = 'exploded';
-	void [input, unknownStatus];
+	void [input, job, unknownStatus];
 }
 
 /** Event payloads are typed per event type. */

@@ -33,6 +33,14 @@ export class LimitReachedError extends Error {
 	}
 }
 
+/** The request contradicts what was asked before (an idempotency key reused for another input). */
+export class ConflictError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ConflictError';
+	}
+}
+
 /**
  * Refuses input PostgreSQL cannot store (a NUL character, broken Unicode, absurd nesting: see
  * `schemas/storable.ts`) before it reaches a query, naming the path at fault under `base`.

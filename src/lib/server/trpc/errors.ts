@@ -1,7 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { printable } from '../../schemas/storable';
-import { InvalidInputError, LimitReachedError, NotFoundError } from '../domain/errors';
+import {
+	ConflictError,
+	InvalidInputError,
+	LimitReachedError,
+	NotFoundError
+} from '../domain/errors';
 import type { Issue } from '../../schemas/views';
 
 /** The domain's failures as tRPC errors (the original stays the `cause`); null for anything else. */
@@ -10,6 +15,8 @@ export function fromDomainError(error: unknown): TRPCError | null {
 		return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
 	if (error instanceof InvalidInputError)
 		return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+	if (error instanceof ConflictError)
+		return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
 	if (error instanceof LimitReachedError)
 		return new TRPCError({ code: 'FORBIDDEN', message: error.message, cause: error });
 	return null;

@@ -4,3 +4,4 @@ export * from './opportunities';
 export * from './profiles';
 export * from './jobs';
 export * from './usage';
+export * from './idempotency';

@@ -1,5 +1,5 @@
 import { opportunitiesInput, type OpportunityDraftInput } from '../../../schemas/api';
-import type { Database } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
 import {
 	createOpportunity,
 	deleteOpportunity,
@@ -7,6 +7,7 @@ import {
 	listOpportunities
 } from '../../domain/opportunities';
 import { withCurrentNarrative } from '../../domain/profile-edits';
+import { onceForKey } from '../../domain/idempotency';
 import { findProfileFor } from '../../domain/profiles';
 import { startTailor } from '../../domain/tailor';
 import type { WebApp } from '../../web';
@@ -16,8 +17,14 @@ import { authedProcedure, router } from '../init';
  * Adds the opportunity and starts its tailor job in one transaction: when the monthly limit
  * refuses the job, no orphaned opportunity is left behind.
  */
-function addAndTailor(app: WebApp, userId: string, draft: OpportunityDraftInput, share: boolean) {
-	return app.conn.db.transaction(async (tx) => {
+function addAndTailor(
+	db: Executor,
+	app: WebApp,
+	userId: string,
+	draft: OpportunityDraftInput,
+	share: boolean
+) {
+	return db.transaction(async (tx) => {
 		const opportunity = await createOpportunity(tx, userId, draft);
 		// startTailor opens its own transaction; inside ours that is a savepoint.
 		const started = await startTailor(
@@ -33,14 +40,37 @@ function addAndTailor(app: WebApp, userId: string, draft: OpportunityDraftInput,
 	});
 }
 
+/** addAndTailor, once per idempotency key when the request has one. */
+function addOnce(
+	app: WebApp,
+	userId: string,
+	input: { opportunity: OpportunityDraftInput; idempotencyKey?: string | undefined },
+	procedure: 'addAndTailor' | 'addTailorShare'
+) {
+	const share = procedure === 'addTailorShare';
+	const { opportunity: draft, idempotencyKey: key } = input;
+	if (!key) return addAndTailor(app.conn.db, app, userId, draft, share);
+	return onceForKey(
+		app.conn.db,
+		{ userId, procedure: `opportunities.${procedure}`, key, input: draft },
+		(tx) => addAndTailor(tx, app, userId, draft, share)
+	);
+}
+
 const OUTDATED_NOTICE =
 	'This profile is based on an earlier career record: some facts it cites are no longer in your record. Regenerate it to use your current record.';
 
 export const opportunitiesRouter = router({
 	/** Title and company are parsed from the posting when not given. */
-	create: authedProcedure
-		.input(opportunitiesInput.create)
-		.mutation(({ ctx, input }) => createOpportunity(ctx.app.conn.db, ctx.user.id, input)),
+	create: authedProcedure.input(opportunitiesInput.create).mutation(({ ctx, input }) => {
+		const { idempotencyKey: key, ...draft } = input;
+		const db = ctx.app.conn.db;
+		const userId = ctx.user.id;
+		if (!key) return createOpportunity(db, userId, draft);
+		return onceForKey(db, { userId, procedure: 'opportunities.create', key, input: draft }, (tx) =>
+			createOpportunity(tx, userId, draft)
+		);
+	}),
 
 	list: authedProcedure.query(({ ctx }) => listOpportunities(ctx.app.conn.db, ctx.user.id)),
 
@@ -82,10 +112,10 @@ export const opportunitiesRouter = router({
 
 	addAndTailor: authedProcedure
 		.input(opportunitiesInput.addAndTailor)
-		.mutation(({ ctx, input }) => addAndTailor(ctx.app, ctx.user.id, input.opportunity, false)),
+		.mutation(({ ctx, input }) => addOnce(ctx.app, ctx.user.id, input, 'addAndTailor')),
 
 	/** As addAndTailor; the finished job also makes a share link (`summary.shareToken` in jobs.get). */
 	addTailorShare: authedProcedure
 		.input(opportunitiesInput.addAndTailor)
-		.mutation(({ ctx, input }) => addAndTailor(ctx.app, ctx.user.id, input.opportunity, true))
+		.mutation(({ ctx, input }) => addOnce(ctx.app, ctx.user.id, input, 'addTailorShare'))
 });
