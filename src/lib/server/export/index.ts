@@ -65,10 +65,25 @@ export function cleanResume(resume: JsonResume): JsonResume {
 	return strip(resume) as JsonResume;
 }
 
+/** Letters that Unicode does not decompose into a base letter and an accent. */
+const LETTERS: Record<string, string> = {
+	ł: 'l',
+	ø: 'o',
+	đ: 'd',
+	ð: 'd',
+	þ: 'th',
+	ß: 'ss',
+	æ: 'ae',
+	œ: 'oe',
+	ı: 'i'
+};
+
 const slug = (s: string) =>
 	s
 		.toLowerCase()
+		.replace(/[łøđðþßæœı]/g, (c) => LETTERS[c]!)
 		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 60)

@@ -51,9 +51,50 @@ export async function toPdf(
 	const bytes = collect(doc);
 	const faces = fontFaces(t.pdfFamily);
 	for (const face of ['regular', 'bold', 'italic'] as const) doc.registerFont(face, faces[face]);
-	layOut(doc, model, t);
+	layOut(doc, drawable(model, glyphFilter(doc)), t);
 	doc.end();
 	return bytes;
+}
+
+/**
+ * Drops the characters the embedded fonts have no glyph for (emoji, scripts DejaVu does not
+ * cover): drawn, they would be empty boxes, and read back they come out as NUL characters.
+ */
+function glyphFilter(doc: PDFKit.PDFDocument): (s: string) => string {
+	// pdfkit keeps the fontkit font of the current font in `_font.font`; its types do not say so.
+	type Fontkit = { hasGlyphForCodePoint(codePoint: number): boolean };
+	const fonts = (['regular', 'bold', 'italic'] as const).map(
+		(face) => (doc.font(face) as unknown as { _font: { font: Fontkit } })._font.font
+	);
+	const keep = new Map<number, boolean>();
+	const drawn = (ch: string) => {
+		const cp = ch.codePointAt(0)!;
+		if (cp < 0x7f) return true;
+		let ok = keep.get(cp);
+		if (ok === undefined) keep.set(cp, (ok = fonts.every((f) => f.hasGlyphForCodePoint(cp))));
+		return ok;
+	};
+	return (s) => Array.from(s).filter(drawn).join('').replace(/ {2,}/g, ' ').trim();
+}
+
+function drawable(model: ResumeModel, f: (s: string) => string): ResumeModel {
+	return {
+		...model,
+		name: f(model.name),
+		label: f(model.label),
+		contact: model.contact.map((c) => ({ ...c, text: f(c.text) })).filter((c) => c.text),
+		summary: model.summary.map(f).filter(Boolean),
+		sections: model.sections.map((s) => ({
+			...s,
+			entries: s.entries.map((e) => ({
+				heading: f(e.heading),
+				sub: f(e.sub),
+				when: f(e.when),
+				text: f(e.text),
+				bullets: e.bullets.map(f).filter(Boolean)
+			}))
+		}))
+	};
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array<ArrayBuffer>> {
