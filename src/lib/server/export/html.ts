@@ -27,7 +27,7 @@ h1{font-size:${pt(t.size.name + 2)};margin:0;color:#${t.accent}}
 .label{font-size:${pt(t.size.label + 1)};margin:.15em 0 0}.contact{color:#${t.muted};margin:.35em 0 0}
 .contact span+span::before{content:' · ';color:#${t.muted}}
 h2{font-size:${pt(t.size.heading + 1)};color:#${t.accent};margin:1.3em 0 .45em;${t.upperHeadings ? 'text-transform:uppercase;letter-spacing:.04em;' : ''}${t.rule ? `border-bottom:1px solid #${t.accent};padding-bottom:.1em;` : ''}}
-h3{font-size:1em;margin:0}
+h3{font-size:1em;margin:0}section>p{margin:.3em 0 .5em}
 .entry{margin:0 0 .75em;break-inside:avoid}.entry header{display:flex;justify-content:space-between;gap:1em;text-align:left}
 .when{color:#${t.muted};white-space:nowrap}.sub{${t.italicSub ? 'font-style:italic' : `color:#${t.muted}`}}
 .entry p{margin:.2em 0 0}ul{margin:.25em 0 0 1.2em;padding:0}li{margin:.1em 0}

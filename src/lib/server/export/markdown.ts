@@ -1,7 +1,11 @@
 import { entryLine, type ResumeModel } from './resume-model';
 
-/** Markdown renderers pass raw HTML through, so anything that looks like a tag is neutralised. */
-export const md = (s: string) => s.replace(/&/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+/**
+ * Markdown renderers pass raw HTML through, so anything that looks like a tag or an entity is
+ * neutralised; a plain "&" ("Marrow & Finch") stays as it is.
+ */
+export const md = (s: string) =>
+	s.replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 export const mdLine = (s: string) => md(s.replace(/\s*\n\s*/g, ' '));
 /** Link text: brackets would end it early. */
 const mdLinkText = (s: string) => mdLine(s).replace(/[[\]]/g, '\\$&');
