@@ -28,6 +28,11 @@ type Section =
 
 /** One heading's words (qualifiers such as "professional" removed) → its section. */
 const HEADING_WORDS: [Section, RegExp][] = [
+	// A sidebar's "Contact" heading: what follows is more of the header (email, phone, links).
+	[
+		'header',
+		/^(contact|contacts|contact details|contact information|contact info|personal details|personal information|personal info|details|get in touch)$/
+	],
 	[
 		'summary',
 		/^(summary|profile|about|about me|objective|overview|introduction|personal statement|statement|bio|summary of qualifications|qualifications summary|qualifications|highlights)$/

@@ -1,0 +1,122 @@
+import { findColumns } from './pdf-columns';
+import { glyphOnly, mode, toLines, type Line, type TextPiece } from './pdf-lines';
+
+/**
+ * A PDF page's text in reading order, from the positions of its text pieces: pieces on one
+ * baseline make a line, lines are read top to bottom, a two-column layout is read column by
+ * column, and a line wrapped by the word processor is joined back to the one before it (a bullet
+ * that runs over two lines stays one bullet). Headings, entry headers and contact lines stay on
+ * lines of their own, which is what `parseTextResume` reads.
+ */
+
+/** The second part of a word broken with a hyphen at a line end ("manage-" + "ment"). */
+const SUFFIX =
+	/^(ment|ments|tion|tions|sion|sions|ing|ings|ity|ities|ness|ance|ances|ence|ences|ive|ively|able|ible|ally|ly|ed|er|ers|ies|ial|ical|ous|ular|ure|ures|ist|ists|ism|ise|ize|ised|ized|ising|izing|ation|ations|ative|atory|ology|ologist|ery|ory|ant|ants|ent|ents|age|ages|ful|less|ship|hood|dom|ward|wards|ic|ics|ian|ians|al|ate|ated|ates|ating)\b/;
+/** A line that starts with a contact detail is one of its own, never the end of a paragraph. */
+const CONTACT_START =
+	/^(\S+@\S+\.\S+|https?:\/\/|www\.|linkedin\.com|github\.com|\+?\(?\d{3}\)?[\s.-]\d{3})/i;
+
+/** Width of the first word of a line, estimated from its first piece. */
+function firstWordWidth(line: Line): number {
+	const piece = line.pieces.find((p) => !glyphOnly(p)) ?? line.pieces[0]!;
+	const word = piece.text.trim().split(/\s+/)[0] ?? '';
+	return (piece.width / Math.max(1, piece.text.length)) * word.length;
+}
+
+/** Joins `next` to `text`, mending a word broken with a hyphen at the line end. */
+function joinWrapped(text: string, next: string): string {
+	if (/\u00ad$/.test(text)) return text.slice(0, -1) + next;
+	if (/\p{L}[-‐]$/u.test(text) && /^\p{Ll}/u.test(next)) {
+		return SUFFIX.test(next) ? text.slice(0, -1) + next : text + next;
+	}
+	return `${text} ${next}`;
+}
+
+type Block = { text: string; first: Line; last: Line };
+
+/**
+ * The lines of one column as text lines: a wrapped line is joined to the line before it when
+ * it goes on in the same font and size at the same leading and margin, and its first word would
+ * not have fitted on the line before (which is how the word processor decided to wrap it).
+ */
+function readColumn(lines: Line[], bodySize: number): string[] {
+	if (lines.length === 0) return [];
+	const columnRight = Math.max(...lines.map((l) => l.x1));
+	// The usual distance between baselines of one paragraph, per font size.
+	const leading = new Map<number, number>();
+	for (const size of new Set(lines.map((l) => l.size))) {
+		const gaps: number[] = [];
+		lines.forEach((l, i) => {
+			const prev = lines[i - 1];
+			if (prev && prev.size === size && l.size === size) gaps.push(prev.y - l.y);
+		});
+		const m = mode(gaps.filter((g) => g > 0 && g < 2 * size));
+		if (m) leading.set(size, m);
+	}
+	const out: string[] = [];
+	const flush = (b: Block | undefined) => b && out.push(b.text);
+	let current: Block | undefined;
+	for (const line of lines) {
+		const prev = current?.last;
+		const gap = prev ? prev.y - line.y : 0;
+		const usual = leading.get(line.size) ?? 1.25 * line.size;
+		const heading = line.size >= 1.15 * bodySize;
+		const wraps =
+			!!prev &&
+			!!current &&
+			!line.bullet &&
+			!heading &&
+			!line.spread &&
+			!prev.spread &&
+			Math.abs(prev.size - line.size) < 0.6 &&
+			prev.font === line.font &&
+			gap > 0 &&
+			gap <= usual + Math.max(0.6, 0.08 * line.size) &&
+			prev.x1 + 0.25 * line.size + firstWordWidth(line) > columnRight - 0.5 * line.size &&
+			!/[:]$/.test(prev.text) &&
+			!CONTACT_START.test(line.text) &&
+			// A bullet goes on under its text (a hanging indent) or back at its glyph (wrapped to the
+			// margin); a paragraph at its own margin, or left of a first line set in.
+			(current.first.bullet
+				? line.x0 >= current.first.x0 - 2
+				: Math.abs(line.x0 - prev.x0) <= 2 || (prev === current.first && line.x0 < prev.x0));
+		if (wraps && current) {
+			current.text = joinWrapped(current.text, line.text);
+			current.last = line;
+			continue;
+		}
+		flush(current);
+		// A wider space than the usual leading (or a heading) starts a paragraph: a blank line.
+		if (prev && (heading || gap > 1.6 * usual)) out.push('');
+		current = { text: line.text, first: line, last: line };
+	}
+	flush(current);
+	return out;
+}
+
+/** The body text size of a document: the size most of its letters are set in. */
+export function bodySize(pages: TextPiece[][]): number {
+	const all = pages.flat();
+	return (
+		mode(
+			all.map((p) => p.size),
+			all.map((p) => p.text.length)
+		) ?? 10
+	);
+}
+
+/** One page's text lines in reading order ('' between paragraphs). */
+export function readPage(pieces: TextPiece[], body: number): string[] {
+	const columns = findColumns(pieces);
+	const regions = columns
+		? [columns.header, columns.left, columns.right, columns.footer]
+		: [pieces];
+	const out: string[] = [];
+	for (const region of regions) {
+		const lines = readColumn(toLines(region), body);
+		if (lines.length === 0) continue;
+		if (out.length) out.push('');
+		out.push(...lines);
+	}
+	return out;
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import {
+	DOCUMENT_REFUSALS,
+	documentKind,
+	documentToText,
+	importDocument
+} from '../../../src/lib/server/career/document';
+import { DOCX_REFUSALS } from '../../../src/lib/server/career/docx-text';
+import { CareerImportError, validateJsonResume } from '../../../src/lib/server/career/json-resume';
+import { PDF_MAX_PAGES, PDF_REFUSALS } from '../../../src/lib/server/career/pdf-text';
+import type { JsonResume } from '../../../src/lib/schemas/profile';
+import {
+	headingsDocx,
+	iso,
+	nurse,
+	otherZip,
+	passwordPdf,
+	salesRep,
+	scannedPdf,
+	singleColumnPdf,
+	tableDocx,
+	twoColumnPdf,
+	type ResumeDescription,
+	type Role
+} from '../../helpers/resume-documents';
+
+type Obj = Record<string, unknown>;
+
+const layouts = [
+	{ name: 'a one-column PDF', file: 'resume.pdf', make: singleColumnPdf },
+	{ name: 'a two-column PDF with a sidebar', file: 'resume.pdf', make: twoColumnPdf },
+	{ name: 'a Word document with headings and bullets', file: 'resume.docx', make: headingsDocx },
+	{ name: 'a Word document laid out in tables', file: 'resume.docx', make: tableDocx }
+];
+
+const people = [
+	{ who: "a nurse's", resume: nurse },
+	{ who: "a salesperson's", resume: salesRep }
+];
+
+const bare = (url: string) => url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '');
+/** The words of a degree, without "in" (the importer keeps "Nursing" as the degree's area). */
+const words = (text: string) =>
+	(text.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).filter((w) => w !== 'in');
+
+function expectRoles(found: Obj[] | undefined, roles: Role[], orgKey: 'name' | 'organization') {
+	expect(found?.map((r) => r.position)).toEqual(roles.map((r) => r.title));
+	roles.forEach((role, i) => {
+		const entry = found![i]!;
+		expect(entry[orgKey], role.title).toBe(role.organization);
+		if (role.location) expect(entry.location, role.title).toBe(role.location);
+		expect(entry.startDate, role.title).toBe(iso(role.start));
+		expect(entry.endDate, role.title).toBe(iso(role.end));
+		// Every bullet whole: none split in two, none run into its neighbour.
+		expect(entry.highlights, role.title).toEqual(role.bullets);
+	});
+}
+
+/** Every field of the description is in the imported record, where a reader would look. */
+function expectEverything(resume: JsonResume, d: ResumeDescription) {
+	expect(() => validateJsonResume(resume, { strictFormats: true })).not.toThrow();
+	const basics = resume.basics as Obj;
+	expect(basics.name).toBe(d.name);
+	expect(basics.label).toBe(d.label);
+	expect(basics.email).toBe(d.email);
+	expect(basics.phone).toBe(d.phone);
+	const [city, region] = d.location.split(/,\s*|\s+(?=\d)/);
+	expect(basics.location).toMatchObject({ city, region });
+	const links = [
+		basics.url as string | undefined,
+		...((basics.profiles as Obj[] | undefined) ?? []).map((p) => p.url as string)
+	]
+		.filter(Boolean)
+		.map((u) => bare(u!));
+	expect(links.sort()).toEqual(d.links.map(bare).sort());
+	expect(basics.summary).toContain(d.summary);
+
+	expectRoles(resume.work as Obj[], d.experience, 'name');
+	expectRoles(resume.volunteer as Obj[], d.volunteer, 'organization');
+
+	const education = resume.education as Obj[];
+	expect(education).toHaveLength(d.education.length);
+	d.education.forEach((e, i) => {
+		const found = education[i]!;
+		expect(found.institution).toBe([e.school, e.location].filter(Boolean).join(', '));
+		expect(words(`${found.studyType} ${found.area ?? ''}`).sort()).toEqual(words(e.degree).sort());
+		// A degree under way ends when it is expected to; a finished one when it was.
+		expect(found.endDate, e.degree).toBe(iso(e.end));
+	});
+
+	expect(resume.certificates).toEqual(
+		d.certifications.map((c) => ({ name: c.name, issuer: c.issuer, date: c.date && iso(c.date) }))
+	);
+	expect(resume.skills).toEqual(d.skills.map((s) => ({ name: s.name, keywords: s.keywords })));
+	expect(
+		(resume.languages as Obj[]).map((l) => ({
+			language: l.language,
+			fluency: String(l.fluency).toLowerCase()
+		}))
+	).toEqual(d.languages);
+}
+
+describe('documents people have import with every field', () => {
+	for (const { who, resume } of people) {
+		for (const layout of layouts) {
+			it(`${who} resume as ${layout.name}`, async () => {
+				const bytes = await layout.make(resume);
+				expectEverything(await importDocument(bytes, layout.file), resume);
+			});
+		}
+	}
+
+	it('a file is told by what it holds, not by its name', async () => {
+		const pdf = await singleColumnPdf(nurse);
+		expect(documentKind(pdf, 'resume.docx')).toBe('pdf');
+		expect(documentKind(await headingsDocx(nurse), 'resume.pdf')).toBe('docx');
+		expect(documentKind(new TextEncoder().encode('{"basics":{}}'), 'resume.txt')).toBe('json');
+		expect(documentKind(new TextEncoder().encode('Zoë\nExperience'), 'resume')).toBe('text');
+		expectEverything(await importDocument(pdf, 'resume.docx'), nurse);
+	});
+
+	it('reads text and Markdown files, in UTF-8, UTF-16 or Windows-1252', async () => {
+		const text = '# Zoë Adebayo\nzoe@example.com\n\n## Experience\n- Led triage\n';
+		const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+		const latin = new Uint8Array(Buffer.from(text, 'latin1'));
+		for (const bytes of [new TextEncoder().encode(text), utf16, latin]) {
+			expect(await documentToText(bytes, 'resume.md')).toBe(text);
+		}
+	});
+});
+
+/** The message a refused import gives. */
+async function refusal(work: Promise<unknown>): Promise<string> {
+	try {
+		await work;
+	} catch (error) {
+		expect(error).toBeInstanceOf(CareerImportError);
+		return (error as Error).message;
+	}
+	throw new Error('expected the import to be refused');
+}
+
+describe('files that cannot be imported are refused with what to do instead', () => {
+	it('a scanned PDF, with no text layer', async () => {
+		expect(await refusal(documentToText(await scannedPdf(), 'scan.pdf'))).toBe(
+			'This PDF has no text layer — it looks like a scan. Export it from your word processor as PDF, or paste the text.'
+		);
+	});
+
+	it('a PDF locked with a password', async () => {
+		expect(await refusal(documentToText(await passwordPdf(nurse), 'locked.pdf'))).toBe(
+			PDF_REFUSALS.password
+		);
+	});
+
+	it('a damaged PDF, and a file only named .pdf', async () => {
+		const whole = await singleColumnPdf(nurse);
+		const garbage = new Uint8Array([
+			...new TextEncoder().encode('%PDF-1.7\n'),
+			...whole.slice(0, 400).map((b) => b ^ 0x5a)
+		]);
+		expect(await refusal(documentToText(garbage, 'resume.pdf'))).toBe(PDF_REFUSALS.notPdf);
+		const binary = new Uint8Array(64).map((_, i) => (i * 37) % 256);
+		expect(await refusal(documentToText(binary, 'resume.pdf'))).toBe(PDF_REFUSALS.notPdf);
+	});
+
+	it(`a PDF of more than ${PDF_MAX_PAGES} pages`, async () => {
+		const long: ResumeDescription = {
+			...nurse,
+			experience: Array.from({ length: 160 }, () => nurse.experience[0]!)
+		};
+		expect(await refusal(documentToText(await singleColumnPdf(long), 'long.pdf'))).toMatch(
+			/^This PDF has 2\d pages; Tailor reads resumes of up to 20 pages\./
+		);
+	});
+
+	it('a ZIP archive that is not a Word document, and an old .doc', async () => {
+		expect(await refusal(documentToText(await otherZip(), 'resume.docx'))).toBe(
+			DOCUMENT_REFUSALS.zip
+		);
+		const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+		expect(await refusal(documentToText(ole, 'resume.doc'))).toBe(DOCUMENT_REFUSALS.doc);
+		const cut = (await headingsDocx(nurse)).slice(0, 2_000);
+		expect(await refusal(documentToText(cut, 'resume.docx'))).toBe(DOCX_REFUSALS.notDocx);
+	});
+
+	it('an empty file, an image, and a text with no resume in it', async () => {
+		expect(await refusal(documentToText(new Uint8Array(), 'resume.pdf'))).toBe(
+			DOCUMENT_REFUSALS.empty
+		);
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+		expect(await refusal(documentToText(png, 'me.png'))).toBe(DOCUMENT_REFUSALS.image);
+		expect(await refusal(importDocument(new TextEncoder().encode('hello'), 'a.txt'))).toMatch(
+			/^No resume content was found/
+		);
+	});
+});
