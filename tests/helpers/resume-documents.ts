@@ -323,6 +323,15 @@ export function twoColumnPdf(r: ResumeDescription): Promise<Uint8Array> {
 	return done;
 }
 
+/** A PDF drawn by `draw` (in DejaVu, 10 pt), for a test of one detail of reading. */
+export function pdfWith(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
+	const { doc, done } = pdfDocument();
+	doc.font('regular').fontSize(10);
+	draw(doc);
+	doc.end();
+	return done;
+}
+
 /** A PDF with no text layer, as a scanner makes: shapes where the words would be. */
 export function scannedPdf(): Promise<Uint8Array> {
 	const { doc, done } = pdfDocument();

@@ -7,7 +7,7 @@ import {
 } from '../../../src/lib/server/career/document';
 import { DOCX_REFUSALS } from '../../../src/lib/server/career/docx-text';
 import { CareerImportError, validateJsonResume } from '../../../src/lib/server/career/json-resume';
-import { PDF_MAX_PAGES, PDF_REFUSALS } from '../../../src/lib/server/career/pdf-text';
+import { PDF_MAX_PAGES, PDF_REFUSALS, pdfToText } from '../../../src/lib/server/career/pdf-text';
 import type { JsonResume } from '../../../src/lib/schemas/profile';
 import {
 	headingsDocx,
@@ -15,6 +15,7 @@ import {
 	nurse,
 	otherZip,
 	passwordPdf,
+	pdfWith,
 	salesRep,
 	scannedPdf,
 	singleColumnPdf,
@@ -126,6 +127,36 @@ describe('documents people have import with every field', () => {
 		for (const bytes of [new TextEncoder().encode(text), utf16, latin]) {
 			expect(await documentToText(bytes, 'resume.md')).toBe(text);
 		}
+	});
+});
+
+describe('reading a PDF', () => {
+	it('mends a word broken at a line end, and keeps the hyphen of a compound', async () => {
+		const lines = [
+			'Charge nurse who led the hospital-wide rollout of barcode adminis-',
+			'tration across 14 units and trained 300 new nurses; known for cross-',
+			'functional work with pharmacy, and for precepting new graduates.'
+		];
+		const pdf = await pdfWith((doc) => {
+			doc.font('bold').fontSize(12).text('Summary', 54, 54);
+			doc.font('regular').fontSize(10);
+			lines.forEach((line, i) => doc.text(line, 54, 80 + i * 12, { lineBreak: false }));
+		});
+		expect(await pdfToText(pdf)).toBe(
+			'Summary\n\nCharge nurse who led the hospital-wide rollout of barcode administration across 14 units and trained 300 new nurses; known for cross-functional work with pharmacy, and for precepting new graduates.'
+		);
+	});
+
+	it('leaves out page numbers and the name repeated at the top of each page', async () => {
+		const pdf = await pdfWith((doc) => {
+			for (const page of [1, 2]) {
+				if (page > 1) doc.addPage();
+				doc.text('Zoë Adebayo', 54, 40);
+				doc.text(page === 1 ? 'EXPERIENCE' : 'EDUCATION', 54, 80);
+				doc.text(`Page ${page} of 2`, 54, 740);
+			}
+		});
+		expect(await pdfToText(pdf)).toBe('Zoë Adebayo\n\nEXPERIENCE\n\nEDUCATION');
 	});
 });
 

@@ -1,4 +1,5 @@
 import { findColumns } from './pdf-columns';
+import { isEnglishWord } from '../engines/wordnet';
 import { glyphOnly, mode, toLines, type Line, type TextPiece } from './pdf-lines';
 
 /**
@@ -9,9 +10,9 @@ import { glyphOnly, mode, toLines, type Line, type TextPiece } from './pdf-lines
  * lines of their own, which is what `parseTextResume` reads.
  */
 
-/** The second part of a word broken with a hyphen at a line end ("manage-" + "ment"). */
+/** Endings that are never a word of their own: "manage-" + "ment" is one word broken in two. */
 const SUFFIX =
-	/^(ment|ments|tion|tions|sion|sions|ing|ings|ity|ities|ness|ance|ances|ence|ences|ive|ively|able|ible|ally|ly|ed|er|ers|ies|ial|ical|ous|ular|ure|ures|ist|ists|ism|ise|ize|ised|ized|ising|izing|ation|ations|ative|atory|ology|ologist|ery|ory|ant|ants|ent|ents|age|ages|ful|less|ship|hood|dom|ward|wards|ic|ics|ian|ians|al|ate|ated|ates|ating)\b/;
+	/^(ment|ments|tion|tions|sion|sions|ing|ings|ity|ities|ness|ance|ances|ence|ences|ively|able|ible|ally|ed|ers|ies|ial|ical|ous|ular|ures|ists|ism|ise|ize|ised|ized|ising|izing|ation|ations|ative|atory|ology|ologist|ery|ory|ants|ents|ages|ful|less|ship|hood|ward|wards|ics|ian|ians|ated|ates|ating)\b/;
 /** A line that starts with a contact detail is one of its own, never the end of a paragraph. */
 const CONTACT_START =
 	/^(\S+@\S+\.\S+|https?:\/\/|www\.|linkedin\.com|github\.com|\+?\(?\d{3}\)?[\s.-]\d{3})/i;
@@ -23,11 +24,40 @@ function firstWordWidth(line: Line): number {
 	return (piece.width / Math.max(1, piece.text.length)) * word.length;
 }
 
+/** A word and the forms of it WordNet does not list: "stakeholders" → "stakeholder". */
+const lemmas = (word: string) => [
+	word,
+	word.replace(/ies$/, 'y'),
+	word.replace(/e?s$/, ''),
+	word.replace(/ed$/, ''),
+	word.replace(/ed$/, 'e'),
+	word.replace(/ing$/, ''),
+	word.replace(/ing$/, 'e')
+];
+
+/**
+ * A word broken with a hyphen at a line end is mended when the two halves make a word
+ * ("adminis-" + "tration", "manage-" + "ment"); a compound keeps its hyphen ("cross-" +
+ * "functional" stays "cross-functional").
+ */
+function mendsWord(left: string, right: string): boolean {
+	if (SUFFIX.test(right)) return true;
+	const head = /(\p{L}+)$/u.exec(left)?.[1] ?? '';
+	const tail = /^(\p{L}+)/u.exec(right)?.[1] ?? '';
+	if (!head || !tail) return false;
+	const joined = lemmas(`${head}${tail}`.toLowerCase());
+	if (!joined.some(isEnglishWord)) return false;
+	// Both halves words of their own and the whole one too ("work-" + "flow"): either reading is
+	// fine, and the hyphen the person typed is the safer guess.
+	return !(isEnglishWord(head.toLowerCase()) && lemmas(tail.toLowerCase()).some(isEnglishWord));
+}
+
 /** Joins `next` to `text`, mending a word broken with a hyphen at the line end. */
 function joinWrapped(text: string, next: string): string {
 	if (/\u00ad$/.test(text)) return text.slice(0, -1) + next;
 	if (/\p{L}[-‐]$/u.test(text) && /^\p{Ll}/u.test(next)) {
-		return SUFFIX.test(next) ? text.slice(0, -1) + next : text + next;
+		const left = text.slice(0, -1);
+		return mendsWord(left, next) ? left + next : text + next;
 	}
 	return `${text} ${next}`;
 }
