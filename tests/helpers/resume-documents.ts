@@ -233,15 +233,20 @@ export function singleColumnPdf(r: ResumeDescription): Promise<Uint8Array> {
 }
 
 /**
- * Two columns: the name across the top, a shaded sidebar on the left with contact details,
- * skills and languages, and the main column with the summary, experience and education.
+ * Two columns: the name across the top, a shaded sidebar (on the left, or the right) with
+ * contact details, skills and languages, and the main column with the summary, experience and
+ * education.
  */
-export function twoColumnPdf(r: ResumeDescription): Promise<Uint8Array> {
+export function twoColumnPdf(
+	r: ResumeDescription,
+	sidebar: 'left' | 'right' = 'left'
+): Promise<Uint8Array> {
 	const { doc, done } = pdfDocument({ margin: 36 });
-	const side = { x: 36, width: 168 };
-	const main = { x: 228, width: doc.page.width - 228 - 36 };
-	doc.rect(0, 0, doc.page.width, 96).fill('#1f4e79');
-	doc.rect(0, 96, 216, doc.page.height - 96).fill('#eef2f6');
+	const pageWidth = doc.page.width;
+	const side = { x: sidebar === 'left' ? 36 : pageWidth - 36 - 168, width: 168 };
+	const main = { x: sidebar === 'left' ? 228 : 36, width: pageWidth - 228 - 36 };
+	doc.rect(0, 0, pageWidth, 96).fill('#1f4e79');
+	doc.rect(sidebar === 'left' ? 0 : pageWidth - 216, 96, 216, doc.page.height - 96).fill('#eef2f6');
 	doc.fillColor('white').font('bold').fontSize(24).text(r.name, 36, 28);
 	doc
 		.font('regular')

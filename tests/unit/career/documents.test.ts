@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	DOCUMENT_REFUSALS,
@@ -24,12 +25,18 @@ import {
 	type ResumeDescription,
 	type Role
 } from '../../helpers/resume-documents';
+import { fuzzOptions } from '../../helpers/fuzz';
 
 type Obj = Record<string, unknown>;
 
 const layouts = [
 	{ name: 'a one-column PDF', file: 'resume.pdf', make: singleColumnPdf },
 	{ name: 'a two-column PDF with a sidebar', file: 'resume.pdf', make: twoColumnPdf },
+	{
+		name: 'a two-column PDF with the sidebar on the right',
+		file: 'resume.pdf',
+		make: (r: ResumeDescription) => twoColumnPdf(r, 'right')
+	},
 	{ name: 'a Word document with headings and bullets', file: 'resume.docx', make: headingsDocx },
 	{ name: 'a Word document laid out in tables', file: 'resume.docx', make: tableDocx }
 ];
@@ -147,6 +154,33 @@ describe('reading a PDF', () => {
 		);
 	});
 
+	it('reads a sidebar on the right first when it holds the contact details', async () => {
+		const pdf = await pdfWith((doc) => {
+			doc.font('bold').fontSize(20).text('Mateus Gonçalves', 54, 40);
+			doc.font('regular').fontSize(10);
+			const main = [
+				'EXPERIENCE',
+				'Account Executive, Brightwell Software',
+				'Apr 2017 – Jan 2021',
+				'• Grew a mid-market territory from $600K to $1.9M.',
+				"• President's Club in 2019 and 2020.",
+				'• Ran the onboarding of nine new reps.'
+			];
+			const side = ['mateus@example.net', '+1 (312) 555-0148', 'Chicago, IL', 'SKILLS', 'Gong'];
+			main.forEach((line, i) => doc.text(line, 54, 90 + i * 14, { lineBreak: false }));
+			side.forEach((line, i) => doc.text(line, 400, 90 + i * 14, { lineBreak: false }));
+		});
+		const resume = await importDocument(pdf);
+		expect(resume.basics).toMatchObject({
+			name: 'Mateus Gonçalves',
+			email: 'mateus@example.net',
+			phone: '+1 (312) 555-0148'
+		});
+		expect(resume.work?.[0]).toMatchObject({ position: 'Account Executive', startDate: '2017-04' });
+		expect(resume.work?.[0]?.highlights).toHaveLength(3);
+		expect(resume.skills).toEqual([{ name: 'Skills', keywords: ['Gong'] }]);
+	});
+
 	it('leaves out page numbers and the name repeated at the top of each page', async () => {
 		const pdf = await pdfWith((doc) => {
 			for (const page of [1, 2]) {
@@ -225,4 +259,44 @@ describe('files that cannot be imported are refused with what to do instead', ()
 			/^No resume content was found/
 		);
 	});
+});
+
+describe('any bytes at all', () => {
+	it('are read or refused with a CareerImportError, never anything else', async () => {
+		const [pdf, docx] = await Promise.all([singleColumnPdf(nurse), headingsDocx(salesRep)]);
+		const starts = ['', '%PDF-1.7\n', 'PK\u0003\u0004', '{\\rtf1', '\uFEFF# Resume\n'].map(
+			(t) => new Uint8Array(Buffer.from(t, 'latin1'))
+		);
+		/** A real document with some of its bytes changed, or cut short. */
+		const damaged = (doc: Uint8Array) =>
+			fc
+				.tuple(
+					fc.array(fc.tuple(fc.nat(doc.length - 1), fc.integer({ min: 0, max: 255 })), {
+						maxLength: 20
+					}),
+					fc.integer({ min: 1, max: doc.length })
+				)
+				.map(([edits, end]) => {
+					const copy = doc.slice(0, end);
+					for (const [at, byte] of edits) if (at < copy.length) copy[at] = byte;
+					return copy;
+				});
+		const bytes = fc.oneof(
+			fc
+				.tuple(fc.constantFrom(...starts), fc.uint8Array({ maxLength: 2_000 }))
+				.map(([start, rest]) => new Uint8Array([...start, ...rest])),
+			damaged(pdf),
+			damaged(docx)
+		);
+		await fc.assert(
+			fc.asyncProperty(bytes, fc.constantFrom('a.pdf', 'a.docx', 'a.txt', ''), async (b, name) => {
+				try {
+					await importDocument(b, name);
+				} catch (error) {
+					expect(error).toBeInstanceOf(CareerImportError);
+				}
+			}),
+			fuzzOptions(60)
+		);
+	}, 60_000);
 });

@@ -1,5 +1,6 @@
 import { findColumns } from './pdf-columns';
 import { isEnglishWord } from '../engines/wordnet';
+import { EMAIL } from './text-contact';
 import { glyphOnly, mode, toLines, type Line, type TextPiece } from './pdf-lines';
 
 /**
@@ -71,7 +72,10 @@ type Block = { text: string; first: Line; last: Line };
  */
 function readColumn(lines: Line[], bodySize: number): string[] {
 	if (lines.length === 0) return [];
-	const columnRight = Math.max(...lines.map((l) => l.x1));
+	// The right margin as the text of each size reaches it (a name set large across the top
+	// says nothing of where the body's lines wrap).
+	const right = new Map<number, number>();
+	for (const l of lines) right.set(l.size, Math.max(right.get(l.size) ?? 0, l.x1));
 	// The usual distance between baselines of one paragraph, per font size.
 	const leading = new Map<number, number>();
 	for (const size of new Set(lines.map((l) => l.size))) {
@@ -102,7 +106,8 @@ function readColumn(lines: Line[], bodySize: number): string[] {
 			prev.font === line.font &&
 			gap > 0 &&
 			gap <= usual + Math.max(0.6, 0.08 * line.size) &&
-			prev.x1 + 0.25 * line.size + firstWordWidth(line) > columnRight - 0.5 * line.size &&
+			prev.x1 + 0.25 * line.size + firstWordWidth(line) >
+				(right.get(line.size) ?? 0) - 0.5 * line.size &&
 			!/[:]$/.test(prev.text) &&
 			!CONTACT_START.test(line.text) &&
 			// A bullet goes on under its text (a hanging indent) or back at its glyph (wrapped to the
@@ -135,12 +140,42 @@ export function bodySize(pages: TextPiece[][]): number {
 	);
 }
 
+/**
+ * The person's name (the page's largest text) at the top of a column, with the lines set close
+ * under it (a headline): they are read before either column, as the top of the resume.
+ */
+function nameBlock(side: TextPiece[], all: TextPiece[], body: number): TextPiece[] {
+	const largest = Math.max(...all.map((p) => p.size));
+	const lines = toLines(side);
+	const first = lines[0];
+	if (!first || largest < 1.4 * body || first.size < largest) return [];
+	const block = [first];
+	for (const line of lines.slice(1, 4)) {
+		if (block.at(-1)!.y - line.y > 1.8 * line.size) break;
+		block.push(line);
+	}
+	return block.flatMap((l) => l.pieces);
+}
+
 /** One page's text lines in reading order ('' between paragraphs). */
 export function readPage(pieces: TextPiece[], body: number): string[] {
 	const columns = findColumns(pieces);
-	const regions = columns
-		? [columns.header, columns.left, columns.right, columns.footer]
-		: [pieces];
+	let regions = [pieces];
+	if (columns) {
+		const top = [
+			...nameBlock(columns.left, pieces, body),
+			...nameBlock(columns.right, pieces, body)
+		];
+		const rest = (side: TextPiece[]) => side.filter((p) => !top.includes(p));
+		// The left column first, unless the contact details are in the right one (a sidebar on the
+		// right): they belong with the name at the top.
+		const contact = (side: TextPiece[]) => side.some((p) => EMAIL.test(p.text));
+		const [first, second] =
+			contact(columns.right) && !contact(columns.left)
+				? [columns.right, columns.left]
+				: [columns.left, columns.right];
+		regions = [columns.header, top, rest(first), rest(second), columns.footer];
+	}
 	const out: string[] = [];
 	for (const region of regions) {
 		const lines = readColumn(toLines(region), body);
