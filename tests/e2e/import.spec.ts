@@ -3,6 +3,7 @@ import {
 	headingsDocx,
 	nurse,
 	salesRep,
+	scannedPdf,
 	tableDocx,
 	twoColumnPdf,
 	type ResumeDescription
@@ -68,6 +69,22 @@ test('a PDF is reviewed before it replaces the record; a Word file can be discar
 	await expect(page.getByText(nurse.experience[0]!.bullets[1]!)).toBeVisible();
 	await page.goto('/career/review');
 	await expect(page).toHaveURL(/\/career$/);
+});
+
+test('a scanned PDF is refused on the career page with what to do instead', async ({ page }) => {
+	await signUp(page);
+	await page.goto('/career');
+	await page.getByLabel('Resume file').setInputFiles({
+		name: 'scan.pdf',
+		mimeType: pdf,
+		buffer: Buffer.from(await scannedPdf())
+	});
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'This PDF has no text layer — it looks like a scan. Export it from your word processor as PDF, or paste the text.'
+	);
+	await expect(page).toHaveURL(/\/career$/);
+	await expect(page.getByText('You have an import waiting for review')).toHaveCount(0);
 });
 
 test('pasted text goes through the review as well', async ({ page }) => {

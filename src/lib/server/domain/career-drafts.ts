@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { JsonResume } from '../../schemas/profile';
-import { CareerImportError, validateJsonResume } from '../career/json-resume';
+import { CareerImportError, importJsonResume, validateJsonResume } from '../career/json-resume';
 import type { Executor } from '../db/client';
 import { careerDrafts } from '../db/schema';
 import { replaceCareer } from './career';
@@ -24,6 +24,8 @@ export async function saveCareerDraft(
 	let valid: JsonResume;
 	try {
 		valid = validateJsonResume(resume);
+		// Refused now, if the record could not take it, rather than after the person reviewed it.
+		importJsonResume(valid);
 	} catch (error) {
 		if (error instanceof CareerImportError)
 			throw new InvalidInputError(error.message, error.issues);
