@@ -33,21 +33,32 @@ export type Role = {
 	location?: string;
 	start: When;
 	end: When;
+	/** A sentence or two under the header, before the bullets. */
+	summary?: string;
 	bullets: string[];
+};
+
+export type Degree = {
+	degree: string;
+	school: string;
+	location?: string;
+	start?: When;
+	end: When;
+	expected?: boolean;
 };
 
 export type ResumeDescription = {
 	name: string;
 	label: string;
 	email: string;
-	phone: string;
+	phone?: string;
 	/** "Columbus, OH 43215" */
-	location: string;
+	location?: string;
 	/** As printed: "linkedin.com/in/…", "https://…" */
 	links: string[];
 	summary: string;
 	experience: Role[];
-	education: { degree: string; school: string; location?: string; end: When; expected?: boolean }[];
+	education: Degree[];
 	volunteer: Role[];
 	certifications: { name: string; issuer: string; date?: When }[];
 	skills: { name: string; keywords: string[] }[];
@@ -96,8 +107,12 @@ export function iso(when: When): string | undefined {
 
 const period = (r: Role, style: DateStyle, present?: string) =>
 	`${printed(r.start, style, present)} – ${printed(r.end, style, present)}`;
-const degreeDate = (e: ResumeDescription['education'][number], style: DateStyle) =>
-	`${e.expected ? 'Expected ' : ''}${printed(e.end, style)}`;
+const degreeDate = (e: Degree, style: DateStyle) =>
+	e.start
+		? `${printed(e.start, style)} – ${printed(e.end, style)}`
+		: `${e.expected ? 'Expected ' : ''}${printed(e.end, style)}`;
+const contactLine = (r: ResumeDescription) =>
+	[r.email, r.phone, r.location].filter((v): v is string => !!v);
 const certificateLine = (c: ResumeDescription['certifications'][number], style: DateStyle) =>
 	[c.name, c.issuer, c.date ? printed(c.date, style) : ''].filter(Boolean).join(', ');
 
@@ -181,8 +196,8 @@ export function singleColumnPdf(r: ResumeDescription): Promise<Uint8Array> {
 	doc.font('bold').fontSize(22).text(r.name, x, 54);
 	doc.font('regular').fontSize(11).fillColor('#444').text(r.label).fillColor('black');
 	doc.moveDown(0.3);
-	doc.fontSize(9.5).text([r.email, r.phone, r.location].join('  |  '));
-	doc.text(r.links.join('  |  '));
+	doc.fontSize(9.5).text(contactLine(r).join('  |  '));
+	if (r.links.length) doc.text(r.links.join('  |  '));
 
 	heading('Summary');
 	doc.font('regular').fontSize(10).text(r.summary, x, doc.y, { width });
@@ -196,6 +211,7 @@ export function singleColumnPdf(r: ResumeDescription): Promise<Uint8Array> {
 				.fontSize(9.5)
 				.text([role.organization, role.location].filter(Boolean).join(', '), x, doc.y);
 			doc.font('regular').fontSize(10).moveDown(0.2);
+			if (role.summary) doc.text(role.summary, x, doc.y, { width }).moveDown(0.2);
 			for (const b of role.bullets) pdfBullet(doc, b, x + 10, width - 10);
 		}
 	};
@@ -211,23 +227,29 @@ export function singleColumnPdf(r: ResumeDescription): Promise<Uint8Array> {
 			.fontSize(10)
 			.text([e.school, e.location].filter(Boolean).join(', '), x, doc.y);
 	}
-	heading('Volunteer Experience');
-	roles(r.volunteer);
-
-	heading('Licenses & Certifications');
-	doc.font('regular').fontSize(10);
-	for (const c of r.certifications) pdfBullet(doc, certificateLine(c, 'short'), x + 10, width - 10);
+	if (r.volunteer.length) {
+		heading('Volunteer Experience');
+		roles(r.volunteer);
+	}
+	if (r.certifications.length) {
+		heading('Licenses & Certifications');
+		doc.font('regular').fontSize(10);
+		for (const c of r.certifications)
+			pdfBullet(doc, certificateLine(c, 'short'), x + 10, width - 10);
+	}
 
 	heading('Skills');
 	for (const s of r.skills) {
 		doc.font('bold').fontSize(10).text(`${s.name}: `, x, doc.y, { continued: true, width });
 		doc.font('regular').text(s.keywords.join(', '));
 	}
-	heading('Languages');
-	doc
-		.font('regular')
-		.fontSize(10)
-		.text(r.languages.map((l) => `${l.language} (${l.fluency})`).join(', '), x, doc.y, { width });
+	if (r.languages.length) {
+		heading('Languages');
+		doc
+			.font('regular')
+			.fontSize(10)
+			.text(r.languages.map((l) => `${l.language} (${l.fluency})`).join(', '), x, doc.y, { width });
+	}
 	doc.end();
 	return done;
 }
@@ -262,7 +284,7 @@ export function twoColumnPdf(
 	doc.y = 120;
 	sideHeading('Contact', true);
 	doc.font('regular').fontSize(8.5);
-	for (const line of [r.email, r.phone, r.location, ...r.links])
+	for (const line of [...contactLine(r), ...r.links])
 		doc.text(line, side.x, doc.y, { width: side.width }).moveDown(0.2);
 	sideHeading('Skills');
 	for (const s of r.skills) {
@@ -272,9 +294,11 @@ export function twoColumnPdf(
 		});
 		doc.font('regular').text(s.keywords.join(', ')).moveDown(0.3);
 	}
-	sideHeading('Languages');
-	doc.font('regular').fontSize(8.5);
-	for (const l of r.languages) doc.text(`${l.language} (${l.fluency})`, side.x, doc.y);
+	if (r.languages.length) {
+		sideHeading('Languages');
+		doc.font('regular').fontSize(8.5);
+		for (const l of r.languages) doc.text(`${l.language} (${l.fluency})`, side.x, doc.y);
+	}
 
 	const mainHeading = (title: string, first = false) => {
 		doc.moveDown(first ? 0 : 0.9);
@@ -299,6 +323,7 @@ export function twoColumnPdf(
 				.text(period(role, 'long', 'present'), main.x, doc.y)
 				.fillColor('black');
 			doc.font('regular').fontSize(9).moveDown(0.2);
+			if (role.summary) doc.text(role.summary, main.x, doc.y, { width: main.width }).moveDown(0.2);
 			for (const b of role.bullets) pdfBullet(doc, b, main.x + 4, main.width - 4, 'flush');
 		}
 	};
@@ -318,12 +343,16 @@ export function twoColumnPdf(
 				{ width: main.width }
 			);
 	}
-	mainHeading('Volunteering');
-	roles(r.volunteer);
-	mainHeading('Certifications');
-	doc.font('regular').fontSize(9);
-	for (const c of r.certifications)
-		pdfBullet(doc, certificateLine(c, 'long'), main.x + 4, main.width - 4);
+	if (r.volunteer.length) {
+		mainHeading('Volunteering');
+		roles(r.volunteer);
+	}
+	if (r.certifications.length) {
+		mainHeading('Certifications');
+		doc.font('regular').fontSize(9);
+		for (const c of r.certifications)
+			pdfBullet(doc, certificateLine(c, 'long'), main.x + 4, main.width - 4);
+	}
 	doc.end();
 	return done;
 }
@@ -398,15 +427,23 @@ export function headingsDocx(r: ResumeDescription): Promise<Uint8Array> {
 			...(role.location
 				? [new Paragraph({ children: [run(role.location, { italics: true })] })]
 				: []),
+			...(role.summary ? [new Paragraph({ text: role.summary })] : []),
 			...role.bullets.map(bullet)
 		]);
+	/** A heading and what goes under it, or nothing for an empty section. */
+	const part = (title: string, content: Paragraph[]) =>
+		content.length ? [h(title), ...content] : [];
 	return packed([
 		new Paragraph({ text: r.name, heading: HeadingLevel.TITLE }),
 		new Paragraph({ children: [run(r.label, { italics: true })] }),
-		new Paragraph({ children: [run([r.email, r.phone, r.location].join(' · '))] }),
-		new Paragraph({
-			children: r.links.flatMap((l, i) => (i ? [run(' · '), linkRun(l)] : [linkRun(l)]))
-		}),
+		new Paragraph({ children: [run(contactLine(r).join(' · '))] }),
+		...(r.links.length
+			? [
+					new Paragraph({
+						children: r.links.flatMap((l, i) => (i ? [run(' · '), linkRun(l)] : [linkRun(l)]))
+					})
+				]
+			: []),
 		h('Summary'),
 		new Paragraph({ text: r.summary }),
 		h('Work Experience'),
@@ -421,10 +458,11 @@ export function headingsDocx(r: ResumeDescription): Promise<Uint8Array> {
 				degreeDate(e, 'dotted')
 			)
 		),
-		h('Volunteer'),
-		...roles(r.volunteer),
-		h('Certifications'),
-		...r.certifications.map((c) => bullet(certificateLine(c, 'dotted'))),
+		...part('Volunteer', roles(r.volunteer)),
+		...part(
+			'Certifications',
+			r.certifications.map((c) => bullet(certificateLine(c, 'dotted')))
+		),
 		h('Skills'),
 		...r.skills.map(
 			(s) =>
@@ -432,8 +470,16 @@ export function headingsDocx(r: ResumeDescription): Promise<Uint8Array> {
 					children: [run(`${s.name}: `, { bold: true }), run(s.keywords.join(', '))]
 				})
 		),
-		h('Languages'),
-		new Paragraph({ text: r.languages.map((l) => `${l.language} (${l.fluency})`).join(', ') })
+		...part(
+			'Languages',
+			r.languages.length
+				? [
+						new Paragraph({
+							text: r.languages.map((l) => `${l.language} (${l.fluency})`).join(', ')
+						})
+					]
+				: []
+		)
 	]);
 }
 
@@ -477,6 +523,7 @@ export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 						p(`${role.title} | ${role.organization}${role.location ? ` | ${role.location}` : ''}`, {
 							bold: true
 						}),
+						...(role.summary ? [p(role.summary)] : []),
 						...role.bullets.map(bullet)
 					],
 					6800
@@ -494,6 +541,9 @@ export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 			],
 			[2200, 9000]
 		);
+	/** A heading over a table, or nothing when there is nothing to put in it. */
+	const titled = (title: string, rows: unknown[], content: () => Table) =>
+		rows.length ? [new Paragraph({ text: title, heading: HeadingLevel.HEADING_2 }), content()] : [];
 	return packed([
 		table(
 			[
@@ -501,9 +551,7 @@ export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 					cell([p(r.name, { bold: true, size: 40 }), p(r.label)], 5500),
 					cell(
 						[
-							p(r.email),
-							p(r.phone),
-							p(r.location),
+							...contactLine(r).map((line) => p(line)),
 							...r.links.map(
 								(l) => new Paragraph({ children: [linkRun(l)], alignment: AlignmentType.RIGHT })
 							)
@@ -525,20 +573,24 @@ export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 			]),
 			[2200, 6800]
 		),
-		new Paragraph({ text: 'Volunteer Work', heading: HeadingLevel.HEADING_2 }),
-		roles(r.volunteer),
-		section(
-			'Licences',
-			r.certifications.map((c) => p(certificateLine(c, 'short')))
-		),
+		...titled('Volunteer Work', r.volunteer, () => roles(r.volunteer)),
+		...(r.certifications.length
+			? [
+					section(
+						'Licences',
+						r.certifications.map((c) => p(certificateLine(c, 'short')))
+					)
+				]
+			: []),
 		section(
 			'Skills',
 			r.skills.map((s) => p(`${s.name}: ${s.keywords.join(', ')}`))
 		),
-		new Paragraph({ text: 'Languages', heading: HeadingLevel.HEADING_2 }),
-		table(
-			r.languages.map((l) => [cell([p(l.language)], 3000), cell([p(l.fluency)], 3000)]),
-			[3000, 3000]
+		...titled('Languages', r.languages, () =>
+			table(
+				r.languages.map((l) => [cell([p(l.language)], 3000), cell([p(l.fluency)], 3000)]),
+				[3000, 3000]
+			)
 		)
 	]);
 }
@@ -749,3 +801,80 @@ export const salesRep: ResumeDescription = {
 		{ language: 'Spanish', fluency: 'professional' }
 	]
 };
+
+// ---------------------------------------------------------------------------------------------
+// A JSON Resume (the career fixtures) as a description to render.
+
+const COUNTRY_NAMES: Record<string, string> = {
+	PT: 'Portugal',
+	GB: 'United Kingdom',
+	IE: 'Ireland',
+	DE: 'Germany',
+	FR: 'France',
+	ES: 'Spain',
+	NL: 'Netherlands',
+	CA: 'Canada'
+};
+
+type Obj = Record<string, unknown>;
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+const objects = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+
+/** "2019-03" → March 2019; no date → "present". */
+function when(value: unknown): When {
+	const m = /^(\d{4})(?:-(\d{2}))?/.exec(text(value));
+	return m ? { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined } : 'present';
+}
+
+/** The sections of a JSON Resume this module renders, as a description. */
+export function describeJsonResume(resume: Obj): ResumeDescription {
+	const basics = (resume.basics ?? {}) as Obj;
+	const loc = (basics.location ?? {}) as Obj;
+	const country = text(loc.countryCode);
+	const place = [text(loc.city), text(loc.region) || COUNTRY_NAMES[country] || country].filter(
+		Boolean
+	);
+	const roles = (list: unknown, org: string): Role[] =>
+		objects(list).map((w) => ({
+			title: text(w.position),
+			organization: text(w[org]),
+			location: text(w.location) || undefined,
+			start: when(w.startDate),
+			end: when(w.endDate),
+			summary: text(w.summary) || undefined,
+			bullets: (w.highlights as string[] | undefined) ?? []
+		}));
+	return {
+		name: text(basics.name),
+		label: text(basics.label),
+		email: text(basics.email),
+		phone: text(basics.phone) || undefined,
+		location: place.length ? place.join(', ') : undefined,
+		links: [
+			...objects(basics.profiles).map((p) => text(p.url)),
+			...(text(basics.url) ? [text(basics.url)] : [])
+		],
+		summary: text(basics.summary),
+		experience: roles(resume.work, 'name'),
+		education: objects(resume.education).map((e) => ({
+			degree: [text(e.studyType), text(e.area)].filter(Boolean).join(' in '),
+			school: text(e.institution),
+			start: e.startDate ? when(e.startDate) : undefined,
+			end: when(e.endDate)
+		})),
+		volunteer: roles(resume.volunteer, 'organization'),
+		certifications: objects(resume.certificates).map((c) => ({
+			name: text(c.name),
+			issuer: text(c.issuer),
+			date: c.date ? when(c.date) : undefined
+		})),
+		skills: objects(resume.skills).map((g) => ({
+			name: text(g.name),
+			keywords: (g.keywords as string[] | undefined) ?? []
+		})),
+		languages: objects(resume.languages).map((l) => ({
+			language: text(l.language),
+			fluency: text(l.fluency)
+		}))
+	};
+}

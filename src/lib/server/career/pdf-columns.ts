@@ -50,12 +50,12 @@ export function findColumns(pieces: TextPiece[]): Columns | null {
 	const bottom = (list: TextPiece[]) => Math.min(...list.map((p) => p.y));
 	const overlapTop = Math.min(top(sides.left), top(sides.right));
 	const overlapBottom = Math.max(bottom(sides.left), bottom(sides.right));
-	// The shorter column runs beside the longer one, over a good part of the page (a table of two
-	// columns at the foot of a page is read row by row instead).
+	// The shorter column runs beside the longer one for most of its length (a sidebar may be short),
+	// over a fair part of the page: a small table of two columns is read row by row instead.
 	const overlap = overlapTop - overlapBottom;
 	const extent = (list: TextPiece[]) => top(list) - bottom(list);
 	const page = top(pieces) - bottom(pieces);
-	if (overlap < 0.7 * Math.min(extent(sides.left), extent(sides.right)) || overlap < 0.25 * page)
+	if (overlap < 0.5 * Math.min(extent(sides.left), extent(sides.right)) || overlap < 0.15 * page)
 		return null;
 	if (crossers.some((p) => p.y < overlapTop - 2 && p.y > overlapBottom + 2)) return null;
 	for (const side of [sides.left, sides.right]) {

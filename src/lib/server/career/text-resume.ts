@@ -589,6 +589,17 @@ function sentences(pieces: (string | undefined)[]): string {
 const listItems = (lines: string[]) =>
 	lines.flatMap((l) => splitList((BULLET.exec(l)?.[1] ?? l).trim()));
 
+const FLUENCY =
+	/^(native|native speaker|mother tongue|bilingual|fluent|proficient|professional|full professional|working|working proficiency|limited working|advanced|upper intermediate|intermediate|conversational|elementary|basic|beginner|limited|[abc][12])(\s+(proficiency|level|\([^)]*\)))?$/i;
+
+/** "English | Native", a language and its level in the columns of a table: "English (Native)". */
+const languageLines = (lines: string[]) =>
+	lines.map((l) =>
+		l.replace(/^([^|,;]+?)\s+\|\s+([^|,;]+)$/, (whole, language: string, level: string) =>
+			FLUENCY.test(level.trim()) ? `${language} (${level.trim()})` : whole
+		)
+	);
+
 function build(text: string): Obj {
 	// A real resume line is short; capping them keeps every regex below linear in practice.
 	const lines = text
@@ -688,7 +699,7 @@ function build(text: string): Obj {
 	set(
 		resume,
 		'languages',
-		listItems(get('languages')).map((l) => {
+		listItems(languageLines(get('languages'))).map((l) => {
 			const m = /^(.+?)\s*[(:–—-]\s*([^)]+)\)?$/.exec(l);
 			return m ? { language: (m[1] ?? '').trim(), fluency: (m[2] ?? '').trim() } : { language: l };
 		})
