@@ -173,6 +173,18 @@ describe('the review page, over HTTP as a browser sends its forms', () => {
 		);
 	});
 
+	it('an import with no work and no education says so, and can still be discarded', async () => {
+		const text = `Lee Park\nlee@example.com\n\nSkills\nForklift, Inventory counts, Excel\n`;
+		const res = await request('/career?/import', other.cookie, new URLSearchParams({ text }));
+		expect(res.headers.get('location')).toBe('/career/review');
+		const review = await page('/career/review', other.cookie);
+		expect(review.html).toContain('Tailor found no work experience and no education');
+		expect(review.html).toContain('Your record is empty, so this becomes your record.');
+		const discarded = await request('/career/review?/discard', other.cookie, new URLSearchParams());
+		expect(discarded.headers.get('location')).toBe('/career');
+		expect((await page('/career/review', other.cookie)).status).toBe(303);
+	});
+
 	it("another user sees nothing of someone's draft and cannot confirm or discard it", async () => {
 		await upload(owner.cookie, await headingsDocx(salesRep), 'sales.docx');
 		expect(await page('/career/review', other.cookie)).toMatchObject({
