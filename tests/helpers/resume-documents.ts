@@ -878,3 +878,70 @@ export function describeJsonResume(resume: Obj): ResumeDescription {
 		}))
 	};
 }
+
+// ---------------------------------------------------------------------------------------------
+// HTML, for a browser to print as PDF: how online resume builders make theirs (a list's bullets
+// are then shapes, not characters; flex rows put the dates at the right).
+
+const escape = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A resume as a page of HTML: one column, or a sidebar (contact, skills, languages) and a main column. */
+export function resumeHtml(r: ResumeDescription, layout: 'single' | 'sidebar'): string {
+	const e = escape;
+	const row = (left: string, right: string) =>
+		`<div class="row"><span>${left}</span><span class="dates">${e(right)}</span></div>`;
+	const roles = (list: Role[]) =>
+		list
+			.map(
+				(x) =>
+					`<div class="role">${row(`<b>${e(x.title)}</b>, ${e(x.organization)}`, period(x, 'short'))}` +
+					(x.location ? `<div class="loc">${e(x.location)}</div>` : '') +
+					(x.summary ? `<p>${e(x.summary)}</p>` : '') +
+					`<ul>${x.bullets.map((b) => `<li>${e(b)}</li>`).join('')}</ul></div>`
+			)
+			.join('');
+	const part = (title: string, body: string, has = true) => (has ? `<h2>${title}</h2>${body}` : '');
+	const skills = r.skills
+		.map((s) => `<p><b>${e(s.name)}:</b> ${s.keywords.map(e).join(', ')}</p>`)
+		.join('');
+	const languages = r.languages.map((l) => `${e(l.language)} (${e(l.fluency)})`);
+	const main =
+		part('Summary', `<p>${e(r.summary)}</p>`) +
+		part('Experience', roles(r.experience)) +
+		part(
+			'Education',
+			r.education
+				.map((d) =>
+					row(
+						`<b>${e(d.degree)}</b>, ${e([d.school, d.location].filter(Boolean).join(', '))}`,
+						degreeDate(d, 'short')
+					)
+				)
+				.join('')
+		) +
+		part('Volunteer', roles(r.volunteer), r.volunteer.length > 0) +
+		part(
+			'Certifications',
+			`<ul>${r.certifications.map((c) => `<li>${e(certificateLine(c, 'short'))}</li>`).join('')}</ul>`,
+			r.certifications.length > 0
+		);
+	const contact = [...contactLine(r), ...r.links].map(e);
+	const head = `<h1>${e(r.name)}</h1><div class="label">${e(r.label)}</div>`;
+	const css = `body{font-family:'DejaVu Sans',sans-serif;font-size:10pt;margin:0;color:#222}
+		h1{font-size:22pt;margin:0} .label{font-size:12pt;color:#555}
+		h2{font-size:11pt;text-transform:uppercase;letter-spacing:.05em;color:#1f4e79;border-bottom:1px solid #1f4e79;margin:14px 0 6px}
+		.row{display:flex;justify-content:space-between;gap:12px} .dates{color:#555;white-space:nowrap}
+		.loc{font-style:italic} ul{margin:4px 0 8px;padding-left:18px} p{margin:4px 0} .role{margin-bottom:6px}
+		.grid{display:grid;grid-template-columns:190px 1fr;gap:28px;margin-top:12px}
+		aside{background:#eef2f6;padding:8px;font-size:9pt;overflow-wrap:anywhere}`;
+	const body =
+		layout === 'single'
+			? `${head}<p>${contactLine(r).map(e).join(' | ')}${r.links.length ? `<br>${r.links.map(e).join(' | ')}` : ''}</p>${main}` +
+				part('Skills', skills) +
+				part('Languages', `<p>${languages.join(', ')}</p>`, languages.length > 0)
+			: `${head}<div class="grid"><aside>${part('Contact', `<p>${contact.join('<br>')}</p>`)}` +
+				`${part('Skills', skills)}${part('Languages', `<p>${languages.join('<br>')}</p>`, languages.length > 0)}</aside>` +
+				`<main>${main}</main></div>`;
+	return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${body}</body></html>`;
+}

@@ -82,6 +82,22 @@ function inline(node: Node | string): string {
 	return text;
 }
 
+/**
+ * A paragraph's text. "**Charge Nurse, ICU**, Riverside Hospital": a bold run at its start is the
+ * title, whatever commas it holds, and the comma after it divides it from the employer.
+ */
+function paragraph(node: Node): string {
+	const [first, second, ...rest] = node.children;
+	if (
+		typeof first !== 'string' &&
+		(first?.tag === 'strong' || first?.tag === 'b') &&
+		typeof second === 'string' &&
+		/^,\s*\S/.test(second)
+	)
+		return `${inline(first)} | ${second.replace(/^,\s*/, '')}${rest.map(inline).join('')}`;
+	return inline(node);
+}
+
 /** Word's tabs (a right tab before the dates) read as separators: "Title | Mar 2021 – Present". */
 const lineText = (text: string) =>
 	text
@@ -158,7 +174,7 @@ function blocks(children: (Node | string)[]): string[] {
 		if (/^h[1-6]$/.test(child.tag)) {
 			const lines = lineText(inline(child));
 			if (lines.length) out.push('', ...lines);
-		} else if (child.tag === 'p') out.push(...lineText(inline(child)));
+		} else if (child.tag === 'p') out.push(...lineText(paragraph(child)));
 		else if (child.tag === 'ul' || child.tag === 'ol') out.push(...list(child));
 		else if (child.tag === 'table') out.push(...table(child));
 		else out.push(...blocks(child.children));

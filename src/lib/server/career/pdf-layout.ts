@@ -1,7 +1,9 @@
 import { findColumns } from './pdf-columns';
-import { isEnglishWord } from '../engines/wordnet';
 import { EMAIL } from './text-contact';
-import { glyphOnly, mode, toLines, type Line, type TextPiece } from './pdf-lines';
+import { mergeWrappedCells } from './pdf-cells';
+import { mode, toLines, type Line, type TextPiece } from './pdf-lines';
+import { firstWordWidth, joinWrapped } from './pdf-words';
+import type { Mark } from './pdf-marks';
 
 /**
  * A PDF page's text in reading order, from the positions of its text pieces: pieces on one
@@ -11,57 +13,9 @@ import { glyphOnly, mode, toLines, type Line, type TextPiece } from './pdf-lines
  * lines of their own, which is what `parseTextResume` reads.
  */
 
-/** Endings that are never a word of their own: "manage-" + "ment" is one word broken in two. */
-const SUFFIX =
-	/^(ment|ments|tion|tions|sion|sions|ing|ings|ity|ities|ness|ance|ances|ence|ences|ively|able|ible|ally|ed|ers|ies|ial|ical|ous|ular|ures|ists|ism|ise|ize|ised|ized|ising|izing|ation|ations|ative|atory|ology|ologist|ery|ory|ants|ents|ages|ful|less|ship|hood|ward|wards|ics|ian|ians|ated|ates|ating)\b/;
 /** A line that starts with a contact detail is one of its own, never the end of a paragraph. */
 const CONTACT_START =
 	/^(\S+@\S+\.\S+|https?:\/\/|www\.|linkedin\.com|github\.com|\+?\(?\d{3}\)?[\s.-]\d{3})/i;
-
-/** Width of the first word of a line, estimated from its first piece. */
-function firstWordWidth(line: Line): number {
-	const piece = line.pieces.find((p) => !glyphOnly(p)) ?? line.pieces[0]!;
-	const word = piece.text.trim().split(/\s+/)[0] ?? '';
-	return (piece.width / Math.max(1, piece.text.length)) * word.length;
-}
-
-/** A word and the forms of it WordNet does not list: "stakeholders" → "stakeholder". */
-const lemmas = (word: string) => [
-	word,
-	word.replace(/ies$/, 'y'),
-	word.replace(/e?s$/, ''),
-	word.replace(/ed$/, ''),
-	word.replace(/ed$/, 'e'),
-	word.replace(/ing$/, ''),
-	word.replace(/ing$/, 'e')
-];
-
-/**
- * A word broken with a hyphen at a line end is mended when the two halves make a word
- * ("adminis-" + "tration", "manage-" + "ment"); a compound keeps its hyphen ("cross-" +
- * "functional" stays "cross-functional").
- */
-function mendsWord(left: string, right: string): boolean {
-	if (SUFFIX.test(right)) return true;
-	const head = /(\p{L}+)$/u.exec(left)?.[1] ?? '';
-	const tail = /^(\p{L}+)/u.exec(right)?.[1] ?? '';
-	if (!head || !tail) return false;
-	const joined = lemmas(`${head}${tail}`.toLowerCase());
-	if (!joined.some(isEnglishWord)) return false;
-	// Both halves words of their own and the whole one too ("work-" + "flow"): either reading is
-	// fine, and the hyphen the person typed is the safer guess.
-	return !(isEnglishWord(head.toLowerCase()) && lemmas(tail.toLowerCase()).some(isEnglishWord));
-}
-
-/** Joins `next` to `text`, mending a word broken with a hyphen at the line end. */
-function joinWrapped(text: string, next: string): string {
-	if (/\u00ad$/.test(text)) return text.slice(0, -1) + next;
-	if (/\p{L}[-‐]$/u.test(text) && /^\p{Ll}/u.test(next)) {
-		const left = text.slice(0, -1);
-		return mendsWord(left, next) ? left + next : text + next;
-	}
-	return `${text} ${next}`;
-}
 
 type Block = { text: string; first: Line; last: Line };
 
@@ -70,12 +24,13 @@ type Block = { text: string; first: Line; last: Line };
  * it goes on in the same font and size at the same leading and margin, and its first word would
  * not have fitted on the line before (which is how the word processor decided to wrap it).
  */
-function readColumn(lines: Line[], bodySize: number): string[] {
-	if (lines.length === 0) return [];
+function readColumn(rows: Line[], bodySize: number): string[] {
+	if (rows.length === 0) return [];
 	// The right margin as the text of each size reaches it (a name set large across the top
 	// says nothing of where the body's lines wrap).
 	const right = new Map<number, number>();
-	for (const l of lines) right.set(l.size, Math.max(right.get(l.size) ?? 0, l.x1));
+	for (const l of rows) right.set(l.size, Math.max(right.get(l.size) ?? 0, l.x1));
+	const lines = mergeWrappedCells(rows, (size) => right.get(size) ?? 0);
 	// The usual distance between baselines of one paragraph, per font size.
 	const leading = new Map<number, number>();
 	for (const size of new Set(lines.map((l) => l.size))) {
@@ -87,12 +42,16 @@ function readColumn(lines: Line[], bodySize: number): string[] {
 		const m = mode(gaps.filter((g) => g > 0 && g < 2 * size));
 		if (m) leading.set(size, m);
 	}
+	// The margin is known when two lines or more reach it; the one longest line of a list of
+	// short ones (an email address in a sidebar) says nothing of where text wraps.
+	const reaching = (size: number) =>
+		lines.filter((l) => l.size === size && l.x1 >= (right.get(size) ?? 0) - 1.5 * size).length;
 	const out: string[] = [];
 	const flush = (b: Block | undefined) => b && out.push(b.text);
 	let current: Block | undefined;
 	for (const line of lines) {
 		const prev = current?.last;
-		const gap = prev ? prev.y - line.y : 0;
+		const gap = prev ? (prev.lastY ?? prev.y) - line.y : 0;
 		const usual = leading.get(line.size) ?? 1.25 * line.size;
 		const heading = line.size >= 1.15 * bodySize;
 		const wraps =
@@ -103,11 +62,12 @@ function readColumn(lines: Line[], bodySize: number): string[] {
 			!line.spread &&
 			!prev.spread &&
 			Math.abs(prev.size - line.size) < 0.6 &&
-			prev.font === line.font &&
+			prev.lastFont === line.firstFont &&
 			gap > 0 &&
 			gap <= usual + Math.max(0.6, 0.08 * line.size) &&
 			prev.x1 + 0.25 * line.size + firstWordWidth(line) >
 				(right.get(line.size) ?? 0) - 0.5 * line.size &&
+			(reaching(line.size) >= 2 || /^[\p{Ll}(]/u.test(line.text) || /[,;-]$/.test(prev.text)) &&
 			!/[:]$/.test(prev.text) &&
 			!CONTACT_START.test(line.text) &&
 			// A bullet goes on under its text (a hanging indent) or back at its glyph (wrapped to the
@@ -158,7 +118,7 @@ function nameBlock(side: TextPiece[], all: TextPiece[], body: number): TextPiece
 }
 
 /** One page's text lines in reading order ('' between paragraphs). */
-export function readPage(pieces: TextPiece[], body: number): string[] {
+export function readPage(pieces: TextPiece[], body: number, marks: Mark[] = []): string[] {
 	const columns = findColumns(pieces);
 	let regions = [pieces];
 	if (columns) {
@@ -178,7 +138,7 @@ export function readPage(pieces: TextPiece[], body: number): string[] {
 	}
 	const out: string[] = [];
 	for (const region of regions) {
-		const lines = readColumn(toLines(region), body);
+		const lines = readColumn(toLines(region, marks), body);
 		if (lines.length === 0) continue;
 		if (out.length) out.push('');
 		out.push(...lines);

@@ -1,3 +1,5 @@
+import type { Mark } from './pdf-marks';
+
 /** Text pieces of a PDF page grouped into lines, with what a line says about its layout. */
 
 /** One text piece of a page: PDF units, origin at the bottom left, `y` the baseline. */
@@ -24,8 +26,13 @@ export type Line = {
 	/** Pieces far apart on the line (a title and its dates at the right margin, table cells). */
 	spread: boolean;
 	bullet: boolean;
+	/** The fonts its text starts and ends in: a wrapped line goes on in the font it broke in. */
+	firstFont: string;
+	lastFont: string;
 	/** Where the text of a bullet starts, after its glyph. */
 	textX: number;
+	/** The baseline of its last line, for a line made of two (cells that wrapped). */
+	lastY?: number;
 };
 
 /** Glyphs that start a bullet, private-use ones from Symbol and Wingdings fonts included. */
@@ -64,24 +71,46 @@ function dominant(pieces: TextPiece[], key: 'font' | 'size'): string | number {
 	return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
-function makeLine(pieces: TextPiece[]): Line {
-	pieces.sort((a, b) => a.x - b.x);
+/**
+ * The text of pieces set on one line, with spaces where there is room for one, and " | " where
+ * the gap is wider than words are set apart (a title and its dates, cells of a table).
+ */
+export function joinPieces(pieces: TextPiece[]): { text: string; spread: boolean } {
 	let text = '';
 	let spread = false;
 	let prev: TextPiece | null = null;
+	/** Still in the first run of one font ("Charge Nurse, ICU" in bold). */
+	let leading = true;
 	for (const p of pieces) {
 		if (prev) {
 			const gap = p.x - (prev.x + prev.width);
 			const size = Math.min(p.size, prev.size);
+			const styled = leading && p.font !== prev.font;
+			if (p.font !== prev.font) leading = false;
 			if (gap > Math.max(2.2 * size, 14)) {
 				text += ' | ';
 				spread = true;
+			} else if (styled && /^,/.test(p.text) && !BULLET_GLYPH.test(text)) {
+				// "**Charge Nurse, ICU**, Riverside Hospital": the bold run is the title, whatever
+				// commas it holds; the comma after it (at the end of the line, if the employer
+				// wrapped onto the next) divides it from the employer.
+				text += ` | ${p.text.replace(/^,\s*/, '')}`;
+				prev = p;
+				continue;
 			} else if (gap > 0.18 * size || prev.spaceAfter || p.spaceBefore) text += ' ';
 		}
 		text += p.text;
 		prev = p;
 	}
-	text = text.replace(/\s+/g, ' ').trim();
+	return { text: text.replace(/\s+/g, ' ').trim(), spread };
+}
+
+function makeLine(pieces: TextPiece[]): Line {
+	pieces.sort((a, b) => a.x - b.x);
+	const joined = joinPieces(pieces);
+	let text = joined.text;
+	const spread = joined.spread;
+
 	// "E X P E R I E N C E": a heading set with letter spacing.
 	if (/^(?:\p{L} ){3,}\p{L}$/u.test(text)) text = text.replace(/ /g, '');
 	const first = pieces[0]!;
@@ -114,14 +143,33 @@ function makeLine(pieces: TextPiece[]): Line {
 				'font'
 			)
 		),
+		firstFont: (pieces.find((p) => !glyphOnly(p)) ?? first).font,
+		lastFont: last.font,
 		spread,
 		bullet,
 		textX
 	};
 }
 
-/** Pieces grouped by baseline, top to bottom. */
-export function toLines(pieces: TextPiece[]): Line[] {
+/** A line with a bullet drawn as a shape just before it, at the height of its small letters. */
+function withMark(line: Line, marks: Mark[]): Line {
+	if (line.bullet) return line;
+	const mark = marks.find((m) => {
+		const gap = line.x0 - (m.x + m.width);
+		const middle = m.y + m.height / 2;
+		return (
+			gap >= -0.5 &&
+			gap <= 2.5 * line.size &&
+			middle >= line.y - 0.1 * line.size &&
+			middle <= line.y + 0.8 * line.size
+		);
+	});
+	if (!mark) return line;
+	return { ...line, text: `• ${line.text}`, bullet: true, textX: line.x0, x0: mark.x };
+}
+
+/** Pieces grouped by baseline, top to bottom; `marks` are bullets drawn as shapes. */
+export function toLines(pieces: TextPiece[], marks: Mark[] = []): Line[] {
 	const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
 	const groups: TextPiece[][] = [];
 	for (const p of sorted) {
@@ -130,5 +178,5 @@ export function toLines(pieces: TextPiece[]): Line[] {
 		if (base && Math.abs(base.y - p.y) <= 0.4 * Math.min(base.size, p.size)) group.push(p);
 		else groups.push([p]);
 	}
-	return groups.map(makeLine);
+	return groups.map((g) => withMark(makeLine(g), marks));
 }

@@ -1,7 +1,8 @@
-import { getDocumentProxy } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { CareerImportError } from './json-resume';
 import { bodySize, readPage } from './pdf-layout';
 import type { TextPiece } from './pdf-lines';
+import { bulletMarks, type Mark } from './pdf-marks';
 
 /** A resume is a page or three; a PDF of more pages than this is something else. */
 export const PDF_MAX_PAGES = 20;
@@ -101,15 +102,22 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
 	try {
 		if (pdf.numPages > PDF_MAX_PAGES)
 			throw new CareerImportError(PDF_REFUSALS.tooManyPages(pdf.numPages));
-		const pages: TextPiece[][] = [];
+		const { OPS } = await getResolvedPDFJS();
+		const pages: { pieces: TextPiece[]; marks: Mark[] }[] = [];
 		for (let n = 1; n <= pdf.numPages; n++) {
 			const page = await pdf.getPage(n);
 			const content = await page.getTextContent();
-			pages.push(toPieces(content.items));
+			const pieces = toPieces(content.items);
+			// Shapes are looked at only beside text: a page of text only has no bullets to draw.
+			const drawn = pieces.length ? await page.getOperatorList() : null;
+			const marks = drawn
+				? bulletMarks(drawn.fnArray, drawn.argsArray, OPS as unknown as Record<string, number>)
+				: [];
+			pages.push({ pieces, marks });
 			page.cleanup();
 		}
-		const body = bodySize(pages);
-		const text = withoutFurniture(pages.map((p) => readPage(p, body)))
+		const body = bodySize(pages.map((p) => p.pieces));
+		const text = withoutFurniture(pages.map((p) => readPage(p.pieces, body, p.marks)))
 			.map((lines) => lines.join('\n'))
 			.join('\n\n')
 			.replace(/\n{3,}/g, '\n\n')

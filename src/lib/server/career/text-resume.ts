@@ -592,12 +592,17 @@ const listItems = (lines: string[]) =>
 const FLUENCY =
 	/^(native|native speaker|mother tongue|bilingual|fluent|proficient|professional|full professional|working|working proficiency|limited working|advanced|upper intermediate|intermediate|conversational|elementary|basic|beginner|limited|[abc][12])(\s+(proficiency|level|\([^)]*\)))?$/i;
 
-/** "English | Native", a language and its level in the columns of a table: "English (Native)". */
+/**
+ * "English | Native", a language and its level in the columns of a table: "English (Native)";
+ * "Portuguese (Native) English (Fluent)", two languages run together on one line: two.
+ */
 const languageLines = (lines: string[]) =>
 	lines.map((l) =>
-		l.replace(/^([^|,;]+?)\s+\|\s+([^|,;]+)$/, (whole, language: string, level: string) =>
-			FLUENCY.test(level.trim()) ? `${language} (${level.trim()})` : whole
-		)
+		l
+			.replace(/^([^|,;]+?)\s+\|\s+([^|,;]+)$/, (whole, language: string, level: string) =>
+				FLUENCY.test(level.trim()) ? `${language} (${level.trim()})` : whole
+			)
+			.replace(/\)\s+(?=\p{Lu})/gu, '), ')
 	);
 
 function build(text: string): Obj {
