@@ -1,5 +1,6 @@
 import { humanPeriod } from '../../dates';
 import type { JsonResume } from '../../schemas/profile';
+import { placeLine } from '../../places';
 
 /**
  * The tailored resume as every export lays it out: the person, a summary (the narrative), then
@@ -83,7 +84,7 @@ function contactOf(b: Obj): ContactItem[] {
 	}
 	const phone = line(b.phone);
 	if (phone) items.push({ kind: 'phone', text: phone });
-	const place = joined([line(loc.city), line(loc.region), line(loc.countryCode)]);
+	const place = line(placeLine(loc));
 	if (place) items.push({ kind: 'location', text: place });
 	const links = [line(b.url), ...list(b.profiles).map((p) => line(p.url) || profileText(p))];
 	for (const l of links.filter(Boolean)) {
