@@ -1,9 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { releaseRequestScope } from './src/build/release-request-scope.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), releaseRequestScope()],
+	plugins: [sveltekit()],
 	test: {
 		projects: [
 			{
