@@ -44,7 +44,9 @@ function open(round: number, url: string, subs: { apiKey: string; jobId: string 
 				onData: ({ data }) => {
 					const at = now();
 					received++;
-					const sentAt = data.payload.sentAt;
+					// The bench stamps a highlight's text, and a completion's summary, with `sentAt`.
+					const sentAt =
+						data.type === 'highlight' ? Number(data.payload.text) : data.payload.summary?.sentAt;
 					if (typeof sentAt === 'number') latencies.push(at - sentAt);
 					// The first event is the job's stored `pending` one: the stream is open and replayed.
 					if (first) {

@@ -2,9 +2,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { Database } from '../lib/server/db/client';
-import { appendEvent, insertJobWithEvent, lockJob } from '../lib/server/jobs/events';
+import { completeJob } from '../lib/server/jobs/sql/complete';
+import { addHighlight } from '../lib/server/jobs/sql/fenced-event';
+import { insertJobs } from '../lib/server/jobs/sql/insert-jobs';
 import type { ClientMessage, ClientReply } from './bench-sse-client';
 import { cpuMs, heapAfterGc, inPool, root, rssBytes, type Web } from './bench-procs';
 
@@ -75,36 +76,34 @@ async function startClient(): Promise<Client> {
 
 type BenchJob = { id: string; userId: string };
 
-/** Jobs that no worker runs: the bench appends their events itself, stamped with `sentAt`. */
+/**
+ * Jobs that no worker runs, written as the job engine writes them (the row and its `pending`
+ * event), then marked running under attempt 1 without an event: the bench writes their events
+ * itself, with the statements a worker's attempt uses.
+ */
 async function makeJobs(db: Database, owners: string[], n: number) {
 	const jobs = Array.from({ length: n }, (_, i) => ({
 		id: randomUUID(),
 		userId: owners[i % owners.length]!
 	}));
 	await inPool(jobs, 8, ({ id, userId }) =>
-		insertJobWithEvent(db, { id, userId, jobType: 'bench-events', input: {}, opportunityId: null })
+		insertJobs(db, [{ id, userId, jobType: 'bench-events', input: {}, opportunityId: null }])
 	);
+	await db.$client`update document_jobs set status = 'processing', attempt = 1
+		where id = any(${jobs.map((j) => j.id)}::uuid[])`;
 	return jobs;
 }
 
 /**
- * Appends one event as a worker does (the job's row lock, insert + NOTIFY, commit), stamped with
- * the time the append began, and returns how late that was against the schedule.
+ * Writes one event as a worker does (a highlight, or the completion with its terminal event; one
+ * statement each), stamped with the time the write began (the highlight's text, the summary's
+ * `sentAt`), and returns how late that was against the schedule.
  */
 async function append(db: Database, jobId: string, terminal: boolean, due: number) {
-	return db.transaction(async (tx) => {
-		const sentAt = now();
-		await lockJob(tx, jobId);
-		if (terminal) {
-			await tx.execute(
-				sql`update document_jobs set status = 'completed', completed_at = now() where id = ${jobId}`
-			);
-			await appendEvent(tx, jobId, 'status', { status: 'completed', sentAt });
-		} else {
-			await appendEvent(tx, jobId, 'highlight', { text: 'bench event', sentAt });
-		}
-		return sentAt - due;
-	});
+	const sentAt = now();
+	if (terminal) await completeJob(db, jobId, 1, { sentAt });
+	else await addHighlight(db, jobId, 1, String(sentAt));
+	return sentAt - due;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Pipeline, Step } from '../lib/server/jobs/pipeline';
+import { Steps, type Pipeline } from '../lib/server/jobs/pipeline';
 
 /**
  * Pipelines of N steps that do no work, for the orchestration overhead figure of `npm run bench`:
@@ -9,11 +9,10 @@ export const FEW_STEPS = 5;
 export const MANY_STEPS = 25;
 
 function stepsPipeline(n: number): Pipeline {
-	const steps: Step[] = Array.from({ length: n }, (_, i) => ({
-		name: `step-${i + 1}`,
-		run: async () => ({ step: i + 1 })
-	}));
-	return { name: `bench-steps-${n}`, phases: [{ name: 'run', ticker: [], steps }] };
+	const phase = { name: 'run', label: 'Run', ticker: [] };
+	const steps = new Steps();
+	for (let i = 1; i <= n; i++) steps.add(phase, `step-${i}`, async () => ({ step: i }));
+	return { name: `bench-steps-${n}`, phases: [phase], steps: steps.list };
 }
 
 export const fewStepsPipeline = stepsPipeline(FEW_STEPS);

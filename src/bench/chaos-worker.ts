@@ -7,12 +7,7 @@ import path from 'node:path';
 import { runCli } from '../cli/run';
 import { createEngine } from '../lib/server/engines';
 import { env } from '../lib/server/env';
-import type {
-	Pipeline,
-	Step,
-	StepContext,
-	TransactionalStepContext
-} from '../lib/server/jobs/pipeline';
+import type { Pipeline, StepContext } from '../lib/server/jobs/pipeline';
 import { productPipelines } from '../lib/server/pipelines';
 import { runWorkerProcess } from '../lib/server/worker-process';
 
@@ -26,30 +21,14 @@ const record = (ctx: StepContext, step: string) =>
 		`${JSON.stringify({ job: ctx.job.id, step, attempt: ctx.attempt, pid: process.pid })}\n`
 	);
 
-function observed(step: Step): Step {
-	if (step.transactional) {
-		const run = step.run;
-		return {
-			...step,
-			run: (ctx: TransactionalStepContext) => {
-				record(ctx, step.name);
-				return run(ctx);
-			}
-		};
-	}
-	const run = step.run;
-	return {
-		...step,
-		run: (ctx) => {
-			record(ctx, step.name);
-			return run(ctx);
-		}
-	};
-}
-
 const observe = (p: Pipeline): Pipeline => ({
 	...p,
-	phases: p.phases.map((phase) => ({ ...phase, steps: phase.steps.map(observed) }))
+	steps: p.steps.map((step) =>
+		step.wrap((ctx, run) => {
+			record(ctx, step.name);
+			return run();
+		})
+	)
 });
 
 runCli(async () => {

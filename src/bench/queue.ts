@@ -11,9 +11,10 @@ import { startEmbeddedPostgres } from '../lib/server/db/embedded';
 import { runMigrations } from '../lib/server/db/migrate';
 import { users } from '../lib/server/db/schema';
 import { JobEngine } from '../lib/server/jobs/engine';
-import { appendEvent, EVENTS_CHANNEL, lockJob } from '../lib/server/jobs/events';
+import { EVENTS_CHANNEL } from '../lib/server/jobs/events';
+import { addHighlight } from '../lib/server/jobs/sql/fenced-event';
 import { createLogger } from '../lib/server/log';
-import { noopPipeline } from './pipelines';
+import { noopPipeline, pickupPipeline } from './pipelines';
 import { round, summary } from './stats';
 
 const PICKUP_JOBS = 300;
@@ -42,29 +43,30 @@ async function database(name: string) {
 let lastEnqueueToStart = summary([]);
 
 /**
- * Pickup latency: from the enqueue transaction's commit (the job exists) to its handler starting,
- * one job at a time on an idle worker. The enqueue call → handler start figure is kept too.
+ * Pickup latency: from the enqueue transaction's commit (the job exists) to its first step
+ * starting (after its claim and phase), one job at a time on an idle worker. The enqueue call →
+ * step start figure is kept too.
  */
 async function pickup(listenNotify: boolean, jobs: number, jitterMs: number) {
 	const d = await database(listenNotify ? 'bench_pickup' : 'bench_baseline');
-	// The handler may start before enqueue's promise resumes this code: either side can come first.
+	// The step may start before enqueue's promise resumes this code: either side can come first.
 	const starts = new Map<string, number>();
 	const waiting = new Map<string, (t: number) => void>();
+	const pipeline = pickupPipeline((id) => {
+		const t = performance.now();
+		const waiter = waiting.get(id);
+		if (waiter) waiter(t);
+		else starts.set(id, t);
+	});
 	const engine = await JobEngine.start({
 		url: d.url,
 		db: d.db,
 		sql: d.sql,
 		log,
-		pipelines: [noopPipeline],
+		pipelines: [pipeline],
 		queue: { retries: 0, listenNotify, spies: true },
 		worker: true,
-		concurrency: 1,
-		onJobStart: (id) => {
-			const t = performance.now();
-			const waiter = waiting.get(id);
-			if (waiter) waiter(t);
-			else starts.set(id, t);
-		}
+		concurrency: 1
 	});
 	const pickups: number[] = [];
 	const totals: number[] = [];
@@ -72,12 +74,12 @@ async function pickup(listenNotify: boolean, jobs: number, jitterMs: number) {
 		// The baseline polls every 2 s: a random gap spreads arrivals over the polling cycle.
 		if (jitterMs) await new Promise((r) => setTimeout(r, Math.random() * jitterMs));
 		const t0 = performance.now();
-		const job = await engine.enqueue({ userId: d.userId, type: noopPipeline.name });
+		const job = await engine.enqueue({ userId: d.userId, type: pipeline.name });
 		const committed = performance.now();
 		const started =
 			starts.get(job.id) ?? (await new Promise<number>((r) => waiting.set(job.id, r)));
 		// Idle means idle: the next job is sent once this one is settled in pg-boss too.
-		await engine.boss.getSpy(noopPipeline.name).waitForJobWithId(job.id, 'completed');
+		await engine.boss.getSpy(pipeline.name).waitForJobWithId(job.id, 'completed');
 		if (i < 5) continue; // the first few warm the connections
 		pickups.push(Math.max(0, started - committed));
 		totals.push(started - t0);
@@ -119,7 +121,9 @@ async function throughput(workers: number) {
 		}
 	});
 	const requests = Array.from({ length: THROUGHPUT_JOBS }, () => ({ userId: d.userId }));
-	await d.db.transaction((tx) => producer.enqueueMany(noopPipeline.name, requests, tx));
+	await d.db.transaction((tx) =>
+		Promise.all(requests.map((r) => producer.enqueue({ ...r, type: noopPipeline.name }, tx)))
+	);
 	const started = performance.now();
 	// From the commit on: the enqueueing itself is not the workers' cost.
 	const cpu0 = { workers: procs.map((p) => cpuMs(p.child.pid!)), pg: postgresCpuMs() };
@@ -207,7 +211,7 @@ async function startWorker(url: string) {
 	return { child, exited };
 }
 
-/** Append (insert + NOTIFY in a transaction) → a subscriber in another connection receives it. */
+/** A highlight as a worker writes it (one statement: row lock, insert + NOTIFY) → a subscriber in another connection receives it. */
 async function eventLatency() {
 	const d = await database('bench_events');
 	const engine = await JobEngine.start({
@@ -219,25 +223,22 @@ async function eventLatency() {
 		queue: { retries: 0 },
 		worker: false
 	});
-	// A job row to hang events on (no worker runs it).
-	const [row] =
-		await d.sql`insert into document_jobs (user_id, job_type) values (${d.userId}, 'bench-events') returning id`;
+	// A job row to hang events on (no worker runs it), running under attempt 1.
+	const [row] = await d.sql`insert into document_jobs (user_id, job_type, status, attempt)
+		values (${d.userId}, 'bench-events', 'processing', 1) returning id`;
 	const jobId = row!.id as string;
 	const sent = new Map<number, number>();
 	const latencies: number[] = [];
 	const stream = (async () => {
 		for await (const e of engine.events(jobId)) {
-			const t0 = sent.get(Number(e.payload.n));
+			const t0 = sent.get(Number(e.payload.text));
 			if (t0 !== undefined) latencies.push(performance.now() - t0);
 			if (latencies.length === EVENTS) return;
 		}
 	})();
 	for (let n = 0; n < EVENTS; n++) {
 		sent.set(n, performance.now());
-		await d.db.transaction(async (tx) => {
-			await lockJob(tx, jobId);
-			await appendEvent(tx, jobId, 'highlight', { n });
-		});
+		await addHighlight(d.db, jobId, 1, String(n));
 		if (n % 50 === 0) await new Promise((r) => setImmediate(r));
 	}
 	await stream;
