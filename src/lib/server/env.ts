@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_BODY_LIMIT } from '../body-limits.js';
 
 /**
  * The one place configuration is read. Everything comes from the environment, is validated once,
@@ -68,6 +69,13 @@ export const envSchema = z.object({
 	TAILOR_AUTH_MAX_BLOCK_S: positiveInt(15 * 60),
 	/** Live `jobs.onProgress` streams one API key or signed-in user may hold open per web process. */
 	TAILOR_SSE_MAX_STREAMS: positiveInt(20),
+	/** A live progress stream is closed after this long; the client reconnects where it left off. */
+	TAILOR_SSE_MAX_DURATION_MS: positiveInt(10 * 60_000),
+	/** API requests one user or one API key may make per window. */
+	TAILOR_RATE_LIMIT_POINTS: positiveInt(300),
+	TAILOR_RATE_LIMIT_WINDOW_S: positiveInt(10),
+	/** Largest request body `/api/trpc` reads. */
+	TAILOR_API_BODY_LIMIT: positiveInt(API_BODY_LIMIT),
 	TAILOR_JOB_RETRIES: z.coerce
 		.number({ error: 'expected a number' })
 		.int({ error: 'expected a whole number' })
