@@ -23,6 +23,18 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}
+			},
+			{
+				// Fault trials and the scale-out topology on clusters of real processes: minutes each,
+				// so not in `npm test`; `npm run test:slow` runs them.
+				extends: true,
+				test: {
+					name: 'slow',
+					include: ['tests/slow/**/*.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 20 * 60_000
+				}
 			}
 		]
 	}

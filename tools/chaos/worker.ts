@@ -4,12 +4,12 @@
 // before the step's code runs, so it is on disk even when the process is killed a moment later.
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../cli/run';
-import { createEngine } from '../lib/server/engines';
-import { env } from '../lib/server/env';
-import type { Pipeline, StepContext } from '../lib/server/jobs/pipeline';
-import { productPipelines } from '../lib/server/pipelines';
-import { runWorkerProcess } from '../lib/server/worker-process';
+import { runCli } from '../../src/cli/run';
+import { createEngine } from '../../src/lib/server/engines';
+import { env } from '../../src/lib/server/env';
+import type { Pipeline, StepContext } from '../../src/lib/server/jobs/pipeline';
+import { productPipelines } from '../../src/lib/server/pipelines';
+import { runWorkerProcess } from '../../src/lib/server/worker-process';
 
 const dir = process.env.CHAOS_STEP_LOG_DIR;
 if (!dir) throw new Error('CHAOS_STEP_LOG_DIR is not set');

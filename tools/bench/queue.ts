@@ -1,21 +1,15 @@
 // npm run bench:queue — measures the job engine on an embedded PostgreSQL (see README, Benchmarks).
-import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { createDb } from '../lib/server/db/client';
-import { startEmbeddedPostgres } from '../lib/server/db/embedded';
-import { runMigrations } from '../lib/server/db/migrate';
-import { users } from '../lib/server/db/schema';
-import { JobEngine } from '../lib/server/jobs/engine';
-import { EVENTS_CHANNEL } from '../lib/server/jobs/events';
-import { addHighlight } from '../lib/server/jobs/sql/fenced-event';
-import { createLogger } from '../lib/server/log';
+import { users } from '../../src/lib/server/db/schema';
+import { JobEngine } from '../../src/lib/server/jobs/engine';
+import { EVENTS_CHANNEL } from '../../src/lib/server/jobs/events';
+import { addHighlight } from '../../src/lib/server/jobs/sql/fenced-event';
+import { createLogger } from '../../src/lib/server/log';
 import { noopPipeline, pickupPipeline } from './pipelines';
-import { round, summary } from './stats';
+import { startPostgres } from '../harness/cluster';
+import { cpuMs, postgresCpuMs } from '../harness/measure';
+import { startWorker } from '../harness/processes';
+import { round, summary } from '../harness/stats';
 
 const PICKUP_JOBS = 300;
 const BASELINE_JOBS = 25;
@@ -23,21 +17,16 @@ const THROUGHPUT_JOBS = 10_000;
 const EVENTS = 500;
 
 const log = createLogger('warn');
-const dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-bench-'));
-const pg = await startEmbeddedPostgres({ dataDir });
+// The same server `npm start` runs, with its default settings: durable commits, `fsync` on.
+const pg = await startPostgres('bench-queue');
 const say = (line: string) => console.log(line);
 
+/** A migrated database of its own for one measurement, with one user. */
 async function database(name: string) {
-	const admin = createDb(pg.url, { max: 1 });
-	await admin.sql.unsafe(`create database ${name}`);
-	await admin.sql.end();
-	const url = new URL(pg.url);
-	url.pathname = `/${name}`;
-	const conn = createDb(url.toString(), { max: 20 });
-	await runMigrations(conn.sql, conn.db);
+	const d = await pg.createDatabase(name);
 	const userId = randomUUID();
-	await conn.db.insert(users).values({ id: userId, name: 'bench', email: `${userId}@example.com` });
-	return { url: url.toString(), ...conn, userId };
+	await d.db.insert(users).values({ id: userId, name: 'bench', email: `${userId}@example.com` });
+	return { ...d, userId };
 }
 
 let lastEnqueueToStart = summary([]);
@@ -87,7 +76,7 @@ async function pickup(listenNotify: boolean, jobs: number, jitterMs: number) {
 	const latencies = pickups;
 	lastEnqueueToStart = summary(totals);
 	await engine.stop(5_000);
-	await d.sql.end();
+	await d.close();
 	return summary(latencies);
 }
 
@@ -108,7 +97,15 @@ async function throughput(workers: number) {
 		queue: { retries: 0 },
 		worker: false
 	});
-	const procs = await Promise.all(Array.from({ length: workers }, () => startWorker(d.url)));
+	const procs = await Promise.all(
+		Array.from({ length: workers }, () =>
+			startWorker(
+				// Four fetch loops of 50 jobs each (see noopPipeline).
+				{ DATABASE_URL: d.url, WORKER_CONCURRENCY: '200', DB_POOL_SIZE: '20' },
+				'tools/bench/queue-worker.ts'
+			)
+		)
+	);
 	let done = 0;
 	let finished!: () => void;
 	const allDone = new Promise<void>((r) => (finished = r));
@@ -126,89 +123,30 @@ async function throughput(workers: number) {
 	);
 	const started = performance.now();
 	// From the commit on: the enqueueing itself is not the workers' cost.
-	const cpu0 = { workers: procs.map((p) => cpuMs(p.child.pid!)), pg: postgresCpuMs() };
+	const cpu0 = {
+		workers: await Promise.all(procs.map((p) => cpuMs(p.pid))),
+		pg: await postgresCpuMs(pg.dataDir)
+	};
 	await allDone;
 	const seconds = (performance.now() - started) / 1000;
-	const workerMs = procs.reduce((sum, p, i) => sum + cpuMs(p.child.pid!) - cpu0.workers[i]!, 0);
-	const pgMs = postgresCpuMs() - cpu0.pg;
+	const cpu1 = await Promise.all(procs.map((p) => cpuMs(p.pid)));
+	const workerMs = cpu1.reduce((sum, ms, i) => sum + ms - cpu0.workers[i]!, 0);
+	const pgMs = (await postgresCpuMs(pg.dataDir)) - cpu0.pg;
 	// Which process ran each job, from the `processing` events (their payload names the worker).
 	const shares = await d.sql<{ jobs: number }[]>`
 		select count(*)::int as jobs from job_events
 		where type = 'status' and payload->>'status' = 'processing'
 		group by payload->>'worker' order by 1 desc`;
-	for (const p of procs) p.child.kill('SIGTERM');
-	await Promise.all(procs.map((p) => p.exited));
+	await Promise.all(procs.map((p) => p.stop()));
 	await listener.unlisten();
 	await producer.stop(5_000);
-	await d.sql.end();
+	await d.close();
 	return {
 		jobsPerSec: round(THROUGHPUT_JOBS / seconds, 0),
 		jobsPerWorker: shares.map((r) => r.jobs),
 		workerCpuMsPerJob: round(workerMs / THROUGHPUT_JOBS, 3),
 		pgCpuMsPerJob: round(pgMs / THROUGHPUT_JOBS, 3)
 	};
-}
-
-const CLOCK_TICKS =
-	Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** A process's CPU time in ms (user + system; with `children`, also its reaped children's). */
-function cpuMs(pid: number, children = false): number {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		// Fields after the command name, which may itself hold spaces: state is field 3.
-		const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
-		return (ticks * 1000) / CLOCK_TICKS;
-	} catch {
-		return NaN; // not Linux, or the process is gone
-	}
-}
-
-/** CPU time of the whole PostgreSQL server: the postmaster, its live and its ended backends. */
-function postgresCpuMs(): number {
-	try {
-		const postmaster = Number(
-			readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]
-		);
-		let total = 0;
-		for (const entry of readdirSync('/proc')) {
-			if (!/^\d+$/.test(entry) || Number(entry) === postmaster) continue;
-			try {
-				const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-				const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-				if (ppid === postmaster) total += cpuMs(Number(entry));
-			} catch {
-				// ended meanwhile: counted with the postmaster's children
-			}
-		}
-		return total + cpuMs(postmaster, true);
-	} catch {
-		return NaN;
-	}
-}
-
-/** A worker process, once it is ready to take jobs. */
-async function startWorker(url: string) {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'src/bench/queue-worker.ts'], {
-		env: {
-			...process.env,
-			DATABASE_URL: url,
-			LOG_LEVEL: 'info',
-			// Four fetch loops of 50 jobs each (see noopPipeline).
-			WORKER_CONCURRENCY: '200',
-			DB_POOL_SIZE: '20'
-		},
-		stdio: ['pipe', 'pipe', 'inherit']
-	});
-	const exited = new Promise((r) => child.once('exit', r));
-	await new Promise<void>((resolve) =>
-		createInterface({ input: child.stdout! }).on(
-			'line',
-			(l) => l.includes('"worker ready"') && resolve()
-		)
-	);
-	return { child, exited };
 }
 
 /** A highlight as a worker writes it (one statement: row lock, insert + NOTIFY) → a subscriber in another connection receives it. */
@@ -243,12 +181,12 @@ async function eventLatency() {
 	}
 	await stream;
 	await engine.stop(5_000);
-	await d.sql.end();
+	await d.close();
 	return summary(latencies);
 }
 
 try {
-	say(`Job engine benchmark on embedded PostgreSQL (${dataDir})`);
+	say(`Job engine benchmark on embedded PostgreSQL (${pg.dataDir})`);
 	const pick = await pickup(true, PICKUP_JOBS, 0);
 	const whole = lastEnqueueToStart;
 	say(
@@ -293,6 +231,5 @@ try {
 	);
 } finally {
 	await pg.stop();
-	await rm(dataDir, { recursive: true, force: true });
 }
 process.exit(0);

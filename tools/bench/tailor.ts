@@ -1,33 +1,29 @@
 // npm run bench:tailor — a tailor job with the local engine, enqueue → completed, on an embedded
 // PostgreSQL, for a record of 40 claims and a posting of 15 requirements (tests/fixtures/bench).
 import { randomUUID } from 'node:crypto';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createDb } from '../lib/server/db/client';
-import { startEmbeddedPostgres } from '../lib/server/db/embedded';
-import { runMigrations } from '../lib/server/db/migrate';
-import { users } from '../lib/server/db/schema';
-import { getCareer, replaceCareer } from '../lib/server/domain/career';
-import { createOpportunity } from '../lib/server/domain/opportunities';
-import { startTailor } from '../lib/server/domain/tailor';
-import { createEngine } from '../lib/server/engines';
-import { parseEnv } from '../lib/server/env';
-import { JobEngine } from '../lib/server/jobs/engine';
-import { createLogger } from '../lib/server/log';
-import { productPipelines } from '../lib/server/pipelines';
-import { summary } from './stats';
+import { users } from '../../src/lib/server/db/schema';
+import { getCareer, replaceCareer } from '../../src/lib/server/domain/career';
+import { createOpportunity } from '../../src/lib/server/domain/opportunities';
+import { startTailor } from '../../src/lib/server/domain/tailor';
+import { createEngine } from '../../src/lib/server/engines';
+import { parseEnv } from '../../src/lib/server/env';
+import { JobEngine } from '../../src/lib/server/jobs/engine';
+import { createLogger } from '../../src/lib/server/log';
+import { productPipelines } from '../../src/lib/server/pipelines';
+import { startPostgres } from '../harness/cluster';
+import { root } from '../harness/processes';
+import { summary } from '../harness/stats';
 
 const RUNS = 30;
 const config = parseEnv({ ...process.env, TAILOR_ENGINE: 'local' });
-const dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-bench-'));
-const pg = await startEmbeddedPostgres({ dataDir });
+const pg = await startPostgres('bench-tailor');
 try {
-	const { sql, db } = createDb(pg.url, { max: 10 });
-	await runMigrations(sql, db);
+	const { url, sql, db } = await pg.createDatabase('bench_tailor');
 	const engine = await createEngine(config);
 	const jobs = await JobEngine.start({
-		url: pg.url,
+		url,
 		db,
 		sql,
 		log: createLogger('warn'),
@@ -35,7 +31,7 @@ try {
 		queue: { retries: 0 },
 		worker: true
 	});
-	const fixtures = path.resolve('tests/fixtures/bench');
+	const fixtures = path.join(root, 'tests/fixtures/bench');
 	const career = JSON.parse(await readFile(path.join(fixtures, 'career.json'), 'utf8'));
 	const posting = await readFile(path.join(fixtures, 'posting.txt'), 'utf8');
 	const userId = randomUUID();
@@ -65,9 +61,7 @@ try {
 		JSON.stringify({ claims, requirements, tailorJobP50Ms: s.p50, tailorJobP95Ms: s.p95 })
 	);
 	await jobs.stop(5_000);
-	await sql.end();
 } finally {
 	await pg.stop();
-	await rm(dataDir, { recursive: true, force: true });
 }
 process.exit(0);

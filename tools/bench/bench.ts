@@ -2,44 +2,25 @@
 // docs/BENCHMARKS.md): (a) cached tailor latency over HTTP at a fixed rate, (b) tailor jobs per
 // minute with 1 and 2 worker processes, (c) many live progress subscribers on one web process,
 // (d) the job runner's overhead per step. Readable figures, then one JSON line.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { buildIfStale } from '../../scripts/build-if-stale.js';
-import { createDb } from '../lib/server/db/client';
-import { startEmbeddedPostgres } from '../lib/server/db/embedded';
-import { startTailor } from '../lib/server/domain/tailor';
-import { JobEngine } from '../lib/server/jobs/engine';
-import { EVENTS_CHANNEL } from '../lib/server/jobs/events';
-import { createLogger } from '../lib/server/log';
+import { isTerminalEvent } from '../../src/lib/schemas/jobs';
+import { createDb } from '../../src/lib/server/db/client';
+import { startTailor } from '../../src/lib/server/domain/tailor';
+import { JobEngine } from '../../src/lib/server/jobs/engine';
+import { EVENTS_CHANNEL, parseEvent, readEvents } from '../../src/lib/server/jobs/events';
+import { createLogger } from '../../src/lib/server/log';
 import {
 	cachedTailorLatencyApart,
 	startStandIn,
 	type CachedResult,
 	type CachedTarget
-} from './bench-cached';
-import {
-	cpuMs,
-	inPool,
-	machineCpu,
-	machineLoad,
-	postgresCpuMs,
-	root,
-	signUp,
-	startWeb,
-	startWorker,
-	type Account,
-	type Proc
-} from './bench-procs';
-import { sseBench } from './bench-sse';
-import {
-	FEW_STEPS,
-	MANY_STEPS,
-	fewStepsPipeline,
-	manyStepsPipeline,
-	stepPipelines
-} from './bench-steps';
-import { percentile, round, summary } from './stats';
+} from './cached';
+import { fixtures, inPool, range, signUp, startPostgres, type Account } from '../harness/cluster';
+import { cpuMs, machineCpu, machineLoad, postgresCpuMs } from '../harness/measure';
+import { startWeb, startWorker, type Proc } from '../harness/processes';
+import { sseBench } from './sse';
+import { FEW_STEPS, MANY_STEPS, fewStepsPipeline, manyStepsPipeline, stepPipelines } from './steps';
+import { percentile, round, summary } from '../harness/stats';
 
 const USERS = 20;
 const JOBS_PER_RUN = 100;
@@ -76,8 +57,9 @@ const benchSettings = {
 
 say('Tailor benchmark: the built app on an embedded PostgreSQL, on this machine');
 if (buildIfStale({ quiet: true })) say('(built the app first: its sources had changed)');
-const dataDir = await mkdtemp(path.join(tmpdir(), 'tailor-bench-'));
-const pg = await startEmbeddedPostgres({ dataDir });
+// The same server `npm start` runs, with its default settings: durable commits, `fsync` on.
+const pg = await startPostgres('bench');
+const dataDir = pg.dataDir;
 const procs = new Set<Proc>();
 const started = <T extends Proc>(p: T) => (procs.add(p), p);
 const stop = async (p: Proc) => {
@@ -101,26 +83,14 @@ try {
 		waiters.get(jobId)?.();
 	};
 	const listener = await sql.listen(EVENTS_CHANNEL, (message) => {
-		const e = JSON.parse(message) as {
-			id: number;
-			jobId: string;
-			type?: string;
-			payload?: { status?: string };
-			partial?: boolean;
-		};
-		if (e.partial) {
-			// Too large for NOTIFY: read the event back.
-			void sql`select type, payload from job_events where id = ${e.id}`.then(([row]) => {
-				const status = (row?.payload as { status?: string } | undefined)?.status;
-				if (row?.type === 'status' && status && status !== 'pending' && status !== 'processing')
-					onEnd(e.jobId, status);
-			});
-		} else if (
-			e.type === 'status' &&
-			['completed', 'failed', 'cancelled'].includes(String(e.payload?.status))
-		) {
-			onEnd(e.jobId, String(e.payload!.status));
-		}
+		const e = parseEvent(message);
+		// Too large for NOTIFY: read the event back.
+		const event = e.partial
+			? readEvents(db, e.jobId, e.id - 1).then((events) => events[0])
+			: Promise.resolve(e);
+		void event.then((ev) => {
+			if (ev && ev.type === 'status' && isTerminalEvent(ev)) onEnd(ev.jobId, ev.payload.status);
+		});
 	});
 	const finished = (jobId: string) =>
 		new Promise<string>((resolve) => {
@@ -137,18 +107,10 @@ try {
 	};
 
 	// Accounts, each with the project's fixture career record, and opportunities to tailor.
-	const career = JSON.parse(
-		await readFile(path.join(root, 'tests/fixtures/careers/ines-varga.json'), 'utf8')
-	) as Record<string, unknown>;
-	const posting = await readFile(
-		path.join(root, 'tests/fixtures/postings/tern-senior-data-scientist.txt'),
-		'utf8'
-	);
+	const { career, posting } = await fixtures();
 	const stamp = Date.now().toString(36);
-	const accounts = await inPool(
-		Array.from({ length: USERS }, (_, i) => i),
-		4,
-		(i) => signUp(web.url, `bench-${stamp}-${i}@example.com`)
+	const accounts = await inPool(range(USERS), 4, (i) =>
+		signUp(web.url, `bench-${stamp}-${i}@example.com`)
 	);
 	await inPool(accounts, 4, (a) => a.client.career.importJsonResume.mutate({ resume: career }));
 	const needed = 2 * (WARMUP_JOBS + JOBS_PER_RUN);
@@ -313,7 +275,7 @@ try {
 	await stop(sseWeb);
 
 	// (d) Orchestration overhead per step, from the database's own timestamps.
-	const worker = started(await startWorker(env, 'src/bench/bench-worker.ts'));
+	const worker = started(await startWorker(env, 'tools/bench/worker.ts'));
 	const engine = await JobEngine.start({
 		url: pg.url,
 		db,
@@ -388,6 +350,5 @@ try {
 } finally {
 	await Promise.all([...procs].map((p) => p.stop()));
 	await pg.stop();
-	await rm(dataDir, { recursive: true, force: true });
 }
 process.exit(0);

@@ -1,4 +1,4 @@
-import { Steps, type Pipeline } from '../lib/server/jobs/pipeline';
+import { Steps, type Pipeline } from '../../src/lib/server/jobs/pipeline';
 
 /**
  * Pipelines of N steps that do no work, for the orchestration overhead figure of `npm run bench`:

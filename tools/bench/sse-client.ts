@@ -1,7 +1,7 @@
 // A client process for `npm run bench` (c): opens `jobs.onProgress` subscriptions over HTTP with the
 // project's typed client (tRPC SSE), as API users do, and reports when each event arrived. It runs
 // apart from the web process, so its CPU is not counted as the server's.
-import { createTailorClient, type TailorClient } from '../lib/client';
+import { createTailorClient, type TailorClient } from '../../src/lib/client';
 
 export type ClientMessage =
 	| { type: 'clock'; t: number }

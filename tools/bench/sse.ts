@@ -2,12 +2,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Database } from '../lib/server/db/client';
-import { completeJob } from '../lib/server/jobs/sql/complete';
-import { addHighlight } from '../lib/server/jobs/sql/fenced-event';
-import { insertJobs } from '../lib/server/jobs/sql/insert-jobs';
-import type { ClientMessage, ClientReply } from './bench-sse-client';
-import { cpuMs, heapAfterGc, inPool, root, rssBytes, type Web } from './bench-procs';
+import type { Database } from '../../src/lib/server/db/client';
+import { completeJob } from '../../src/lib/server/jobs/sql/complete';
+import { addHighlight } from '../../src/lib/server/jobs/sql/fenced-event';
+import { insertJobs } from '../../src/lib/server/jobs/sql/insert-jobs';
+import type { ClientMessage, ClientReply } from './sse-client';
+import { inPool } from '../harness/cluster';
+import { cpuMs, heapAfterGc, rssBytes } from '../harness/measure';
+import { root, type Web } from '../harness/processes';
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -20,7 +22,7 @@ type Client = {
 };
 
 async function startClient(): Promise<Client> {
-	const child = fork(path.join(root, 'src/bench/bench-sse-client.ts'), [], {
+	const child = fork(path.join(root, 'tools/bench/sse-client.ts'), [], {
 		cwd: root,
 		execArgv: ['--import', 'tsx'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']

@@ -117,18 +117,18 @@ function askChild<T>(script: string, options: unknown, what: string) {
 	return { child, answer };
 }
 
-/** `cachedTailorLatency` in a load-generator process of its own (`bench-cached-client.ts`). */
+/** `cachedTailorLatency` in a load-generator process of its own (`cached-client.ts`). */
 export function cachedTailorLatencyApart(options: CachedOptions): Promise<CachedResult> {
-	return askChild<CachedResult>('bench-cached-client.ts', options, 'the load generator').answer;
+	return askChild<CachedResult>('cached-client.ts', options, 'the load generator').answer;
 }
 
 /**
- * A stand-in for the web process (`bench-host-server.ts`): every request costs `cpuMs` of CPU and
+ * A stand-in for the web process (`stand-in.ts`): every request costs `cpuMs` of CPU and
  * gets `body`. The same load against it is the latency this host allows at that CPU cost.
  */
 export async function startStandIn(options: { cpuMs: number; body: string }) {
 	const { child, answer } = askChild<{ port: number }>(
-		'bench-host-server.ts',
+		'stand-in.ts',
 		options,
 		'the stand-in server'
 	);

@@ -1,4 +1,4 @@
-import { Steps, type Pipeline } from '../lib/server/jobs/pipeline';
+import { Steps, type Pipeline } from '../../src/lib/server/jobs/pipeline';
 
 const run = { name: 'run', label: 'Run', ticker: [] };
 
