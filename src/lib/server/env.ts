@@ -92,26 +92,10 @@ export const envSchema = z.object({
 		.min(0, { error: 'expected 0 or more' })
 		.default(3),
 	/**
-	 * For tests only: `narrative:1,resume:2` makes the first N calls of those engine steps fail the
-	 * job (as a model refusal would), so failure and retry can be shown end to end.
+	 * A module whose default export takes the engine and returns the one to use, loaded at boot:
+	 * behaviour around every engine call (latency, failures, logging) without changing the app.
 	 */
-	TAILOR_TEST_FAIL_STEPS: z
-		.string()
-		.regex(
-			/^(parsePosting|talkingPoints|narrative|resume|evaluate):\d+(,(parsePosting|talkingPoints|narrative|resume|evaluate):\d+)*$/,
-			{
-				error:
-					'expected step:count pairs such as narrative:1 (steps: parsePosting, talkingPoints, narrative, resume, evaluate)'
-			}
-		)
-		.optional(),
-	/** For tests only: every engine call takes at least this long, as a remote model would. */
-	TAILOR_TEST_ENGINE_DELAY_MS: z.coerce
-		.number({ error: 'expected a number' })
-		.int({ error: 'expected a whole number' })
-		.min(0, { error: 'expected 0 or more' })
-		.max(60_000, { error: 'expected at most 60000' })
-		.default(0),
+	TAILOR_ENGINE_WRAPPER: z.string().min(1).optional(),
 	/**
 	 * Prices in US cents per million tokens, as JSON: `{"my-model": {"input": 15, "output": 60}}`.
 	 * Merged over the built-in table of common models.
