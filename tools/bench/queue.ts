@@ -193,7 +193,7 @@ try {
 		`(a) pickup latency, LISTEN/NOTIFY: p50 ${pick.p50} ms, p99 ${pick.p99} ms over ${pick.n} jobs`
 	);
 	say(
-		`    enqueue call → handler start (includes the enqueue transaction): p50 ${whole.p50} ms, p99 ${whole.p99} ms`
+		`    enqueue call → first step start (includes the enqueue transaction): p50 ${whole.p50} ms, p99 ${whole.p99} ms`
 	);
 	const one = await throughput(1);
 	say(
