@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { claimKindSchema } from './career';
+import { jobStatuses, jobTypes } from './jobs';
 import { jsonResumeSchema } from './profile';
 
 /**
@@ -71,14 +72,8 @@ export const opportunitiesInput = {
 	addAndTailor: z.object({ opportunity: opportunityDraftSchema })
 };
 
-export const jobTypeSchema = z.enum(['resume', 'opportunity', 'tailor']);
-export const jobStatusSchema = z.enum([
-	'pending',
-	'processing',
-	'completed',
-	'failed',
-	'cancelled'
-]);
+export const jobTypeSchema = z.enum(jobTypes);
+export const jobStatusSchema = z.enum(jobStatuses);
 
 export const jobsInput = {
 	byId: z.object({ jobId: idSchema }),
