@@ -10,6 +10,9 @@ export const API_BODY_LIMIT = MB;
 /** A JSON Resume, uploaded as a file or pasted, on the career page. */
 export const JSON_RESUME_LIMIT = 5 * MB;
 
+/** A resume file (PDF, Word, text) uploaded on the career page. */
+export const RESUME_FILE_LIMIT = 5 * MB;
+
 /** The whole body of any page form: the career import's file with room for its other fields. */
 export const FORM_BODY_LIMIT = 6 * MB;
 

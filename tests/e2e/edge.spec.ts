@@ -103,28 +103,30 @@ test('the career page states its limits, refuses a file over them at once and ke
 }) => {
 	await signUp(page);
 	await page.goto('/career');
-	await expect(page.getByText('The JSON Resume format, up to 5 MB.')).toBeVisible();
+	await expect(
+		page.getByText(/^PDF, Word \(\.docx\), plain text or Markdown, up to 5 MB\./)
+	).toBeVisible();
 	const pasted = '{ "basics": { "name": "Kept" } }';
-	await page.getByLabel('…or paste the JSON').fill(pasted);
-	await page.getByLabel('JSON Resume file').setInputFiles(fileOf(5 * 1024 * 1024 + 1));
+	await page.getByLabel('…or paste your resume').fill(pasted);
+	await page.getByLabel('Resume file').setInputFiles(fileOf(5 * 1024 * 1024 + 1));
 	await expect(page.getByRole('alert')).toHaveText(
-		'That JSON Resume is too large (5 MB at most). Choose a smaller file.'
+		'That file is too large (5 MB at most). Choose a smaller file.'
 	);
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
-	await expect(page.getByRole('alert')).toHaveText('That JSON Resume is too large (5 MB at most).');
-	await expect(page.getByLabel('…or paste the JSON')).toHaveValue(pasted);
+	await expect(page.getByRole('alert')).toHaveText('That file is too large (5 MB at most).');
+	await expect(page.getByLabel('…or paste your resume')).toHaveValue(pasted);
 	await checkPage(page, 'career-file-too-large');
 
-	// The plain-text import states its own limit; over it, the server says so and the paste stays.
-	await page.getByRole('button', { name: 'Plain text' }).click();
-	await expect(page.getByText(/Up to 100,000 characters\./)).toBeVisible();
+	// Pasted text states its own limit; over it, the server says so and the paste stays.
+	await page.getByLabel('Resume file').setInputFiles([]);
+	await expect(page.getByText(/Plain text or Markdown, up to 100,000 characters/)).toBeVisible();
 	const long = 'Led a team of five. '.repeat(5_001);
-	await page.getByLabel('Your resume as plain text or Markdown').fill(long);
-	await page.getByRole('button', { name: 'Import text' }).click();
+	await page.getByLabel('…or paste your resume').fill(long);
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByRole('alert')).toHaveText(
 		'That is too long (100,000 characters at most).'
 	);
-	await expect(page.getByLabel('Your resume as plain text or Markdown')).toHaveValue(long);
+	await expect(page.getByLabel('…or paste your resume')).toHaveValue(long);
 });
 
 test.describe('without JavaScript', () => {
@@ -135,14 +137,12 @@ test.describe('without JavaScript', () => {
 	}) => {
 		await signUp(page);
 		await page.goto('/career');
-		await page.getByLabel('JSON Resume file').setInputFiles(fileOf(7 * 1024 * 1024));
+		await page.getByLabel('Resume file').setInputFiles(fileOf(7 * 1024 * 1024));
 		const answer = page.waitForResponse((r) => r.request().method() === 'POST');
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		expect((await answer).status()).toBe(413);
 		await expect(page.getByRole('heading', { name: 'Your career record' })).toBeVisible();
-		await expect(page.getByRole('alert')).toHaveText(
-			'That JSON Resume is too large (5 MB at most).'
-		);
+		await expect(page.getByRole('alert')).toHaveText('That file is too large (5 MB at most).');
 	});
 });
 

@@ -24,10 +24,10 @@ export async function signUp(page: Page, name = 'Ines Varga') {
 	return { email };
 }
 
-/** Imports the fixture career as a JSON Resume file on the career page. */
+/** Imports the fixture career as a JSON Resume file on the career page (no review: it is exact). */
 export async function importCareer(page: Page) {
 	await page.goto('/career');
-	await page.getByLabel('JSON Resume file').setInputFiles(careerFile);
+	await page.getByLabel('Resume file').setInputFiles(careerFile);
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText(/Imported \d+ items and \d+ facts/);
 }

@@ -302,12 +302,12 @@ describe('form bodies Tailor cannot read get a 4xx and a message on the page', (
 		const json = JSON.stringify(inesResume);
 		const form = new FormData();
 		form.append('file', new Blob([json, ' '.repeat(bytes - json.length)]), 'resume.json');
-		form.append('json', '');
+		form.append('text', '');
 		return form;
 	}
 
 	it('a JSON Resume file of 2 MB imports (the page allows 5 MB)', async () => {
-		const res = await submit(`${api.url}/career?/json`, resumeFile(2 * 1024 * 1024), {
+		const res = await submit(`${api.url}/career?/import`, resumeFile(2 * 1024 * 1024), {
 			cookie,
 			enhanced: true
 		});
@@ -317,23 +317,23 @@ describe('form bodies Tailor cannot read get a 4xx and a message on the page', (
 	});
 
 	it('a file just over 5 MB gets 413 and the limit, on the page', async () => {
-		const res = await submit(`${api.url}/career?/json`, resumeFile(5 * 1024 * 1024 + 1), {
+		const res = await submit(`${api.url}/career?/import`, resumeFile(5 * 1024 * 1024 + 1), {
 			cookie,
 			enhanced: true
 		});
 		expect(await actionResult(res)).toMatchObject({
 			type: 'failure',
 			status: 413,
-			data: { form: 'json', message: 'That JSON Resume is too large (5 MB at most).' }
+			data: { form: 'import', message: 'That file is too large (5 MB at most).' }
 		});
 	});
 
 	it('a form body over the limit is refused before it is read, with the page and its message', async () => {
-		const res = await submit(`${api.url}/career?/json`, resumeFile(7 * 1024 * 1024), { cookie });
+		const res = await submit(`${api.url}/career?/import`, resumeFile(7 * 1024 * 1024), { cookie });
 		expect(res.status).toBe(413);
 		const html = await res.text();
 		expect(html).toContain('Your career record');
-		expect(alertOf(html)).toBe('That JSON Resume is too large (5 MB at most).');
+		expect(alertOf(html)).toBe('That file is too large (5 MB at most).');
 	});
 });
 

@@ -1,4 +1,5 @@
 import type { CareerItem, Claim } from './career';
+import type { JobStatus, JobType } from './jobs';
 import type { TailoredProfile } from './profile';
 
 /**
@@ -6,17 +7,6 @@ import type { TailoredProfile } from './profile';
  * other schemas here, never from the database or server modules, so a client's types stand alone.
  * Browser-safe: no server imports.
  */
-
-export const jobTypes = ['resume', 'opportunity', 'tailor'] as const;
-export const jobStatuses = ['pending', 'processing', 'completed', 'failed', 'cancelled'] as const;
-export const terminalStatuses = ['completed', 'failed', 'cancelled'] as const;
-
-export type JobType = (typeof jobTypes)[number];
-export type JobStatus = (typeof jobStatuses)[number];
-export type TerminalStatus = (typeof terminalStatuses)[number];
-
-export const isTerminalStatus = (status: string): status is TerminalStatus =>
-	(terminalStatuses as readonly string[]).includes(status);
 
 /** Who is asking: a signed-in user (browser session or API key), or nobody. */
 export type ApiUser = { id: string; email: string; name: string };
@@ -90,8 +80,13 @@ export type ApiKeySummary = {
 	revoked: boolean;
 };
 
-/** An exported profile: a file name, its media type and its content. */
-export type ExportedFile = { filename: string; contentType: string; content: string };
+/** An exported profile as the API returns it: text as it is, a PDF or Word file base64-encoded. */
+export type ExportedFile = {
+	filename: string;
+	contentType: string;
+	encoding: 'utf-8' | 'base64';
+	content: string;
+};
 
 /**
  * The running app's services, as the server declares them (by augmenting this interface); to a

@@ -254,6 +254,31 @@ describe('parseTextResume', () => {
 		]);
 	});
 
+	it('reads a language and its level set in two columns ("English | Native")', () => {
+		const resume = parseTextResume(
+			'Mia Lund\nmia@example.com\n\nSkills\nFigma\n\nLanguages\nEnglish | Native\nDanish | B2\nGerman | Working proficiency\nFrench | Spanish'
+		);
+		expect(resume.languages).toEqual([
+			{ language: 'English', fluency: 'Native' },
+			{ language: 'Danish', fluency: 'B2' },
+			{ language: 'German', fluency: 'Working proficiency' },
+			{ language: 'French' },
+			{ language: 'Spanish' }
+		]);
+	});
+
+	it('reads the details under a "Contact" heading (a sidebar read first) as the header', () => {
+		const resume = parseTextResume(
+			'Mia Lund\nProduct Designer\n\nSKILLS\nFigma, CSS\n\nContact details\nmia@example.com\n+44 20 7946 0011\n\nEXPERIENCE\nDesigner, Acme, 2020 – present\n- Shipped the checkout redesign'
+		);
+		expect(resume.basics).toEqual({
+			name: 'Mia Lund',
+			label: 'Product Designer',
+			email: 'mia@example.com',
+			phone: '+44 20 7946 0011'
+		});
+		expect(resume.skills).toEqual([{ name: 'Skills', keywords: ['Figma', 'CSS'] }]);
+	});
 	it('explains what it needs when nothing usable is found', () => {
 		for (const text of [
 			'',

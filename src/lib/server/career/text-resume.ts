@@ -28,6 +28,11 @@ type Section =
 
 /** One heading's words (qualifiers such as "professional" removed) → its section. */
 const HEADING_WORDS: [Section, RegExp][] = [
+	// A sidebar's "Contact" heading: what follows is more of the header (email, phone, links).
+	[
+		'header',
+		/^(contact|contacts|contact details|contact information|contact info|personal details|personal information|personal info|details|get in touch)$/
+	],
 	[
 		'summary',
 		/^(summary|profile|about|about me|objective|overview|introduction|personal statement|statement|bio|summary of qualifications|qualifications summary|qualifications|highlights)$/
@@ -584,6 +589,22 @@ function sentences(pieces: (string | undefined)[]): string {
 const listItems = (lines: string[]) =>
 	lines.flatMap((l) => splitList((BULLET.exec(l)?.[1] ?? l).trim()));
 
+const FLUENCY =
+	/^(native|native speaker|mother tongue|bilingual|fluent|proficient|professional|full professional|working|working proficiency|limited working|advanced|upper intermediate|intermediate|conversational|elementary|basic|beginner|limited|[abc][12])(\s+(proficiency|level|\([^)]*\)))?$/i;
+
+/**
+ * "English | Native", a language and its level in the columns of a table: "English (Native)";
+ * "Portuguese (Native) English (Fluent)", two languages run together on one line: two.
+ */
+const languageLines = (lines: string[]) =>
+	lines.map((l) =>
+		l
+			.replace(/^([^|,;]+?)\s+\|\s+([^|,;]+)$/, (whole, language: string, level: string) =>
+				FLUENCY.test(level.trim()) ? `${language} (${level.trim()})` : whole
+			)
+			.replace(/\)\s+(?=\p{Lu})/gu, '), ')
+	);
+
 function build(text: string): Obj {
 	// A real resume line is short; capping them keeps every regex below linear in practice.
 	const lines = text
@@ -683,7 +704,7 @@ function build(text: string): Obj {
 	set(
 		resume,
 		'languages',
-		listItems(get('languages')).map((l) => {
+		listItems(languageLines(get('languages'))).map((l) => {
 			const m = /^(.+?)\s*[(:–—-]\s*([^)]+)\)?$/.exec(l);
 			return m ? { language: (m[1] ?? '').trim(), fluency: (m[2] ?? '').trim() } : { language: l };
 		})

@@ -44,3 +44,17 @@ export const claims = pgTable(
 	},
 	(t) => [index('claims_user_idx').on(t.userId), index('claims_item_idx').on(t.itemId)]
 );
+
+/**
+ * An imported resume waiting for the person's review, one per user: the JSON Resume read from
+ * their file or text, shown before it replaces the record.
+ */
+export const careerDrafts = pgTable('career_drafts', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	resume: jsonb('resume').$type<Record<string, unknown>>().notNull(),
+	/** The file's name, or "pasted text". */
+	source: text('source').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});

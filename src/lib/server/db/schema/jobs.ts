@@ -9,15 +9,13 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { type JobStatus } from '../../../schemas/views';
 import { users } from './auth';
 import { opportunities } from './opportunities';
 import { tailoredProfiles } from './profiles';
 
-export { jobStatuses, jobTypes, type JobStatus, type JobType } from '../../../schemas/views';
-export const jobEventTypes = ['status', 'phase', 'highlight', 'step'] as const;
+import type { JobEventType, JobStatus } from '../../../schemas/jobs';
 
-export type JobEventType = (typeof jobEventTypes)[number];
+export type { JobEventType, JobStatus, JobType } from '../../../schemas/jobs';
 
 /** A background job as the user sees it; the pg-boss job of the same id does the work. */
 export const documentJobs = pgTable(
