@@ -13,7 +13,7 @@ import { toNotes } from './notes';
 import { toPdf } from './pdf';
 import { resumeModel } from './resume-model';
 import { DEFAULT_TEMPLATE } from './templates';
-import type { ExportedFile as TransportedFile } from '../../schemas/views';
+import type { ExportedFile as ApiFile } from '../../schemas/views';
 
 /**
  * A tailored profile as a file. PDF, Word, Markdown, HTML and JSON Resume hold the resume only —
@@ -35,9 +35,6 @@ export type BinaryFile = {
 	content: Uint8Array<ArrayBuffer>;
 };
 export type ExportedFile = TextFile | BinaryFile;
-
-/** As the API returns it (JSON): binary files base64-encoded. */
-export type { TransportedFile };
 
 export type ExportOptions = {
 	/** The look of PDF, Word and HTML; `classic` when left out. */
@@ -142,7 +139,7 @@ export async function exportProfile(
 }
 
 /** The file for a JSON answer: text as it is, bytes as base64. */
-export function transportable(file: ExportedFile): TransportedFile {
+export function transportable(file: ExportedFile): ApiFile {
 	if (file.encoding === 'utf-8') return file;
 	return { ...file, encoding: 'base64', content: Buffer.from(file.content).toString('base64') };
 }
