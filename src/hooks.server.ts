@@ -127,12 +127,15 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	const { auth, conn } = webApp();
 	event.locals.user = null;
 	event.locals.authMethod = null;
+	event.locals.apiKeyId = null;
 	const key = bearer(event.request.headers.get('authorization'));
 	if (key) {
 		const user = await apiKeyUser(conn.db, key);
 		if (user) {
-			event.locals.user = user;
+			const { keyId, ...who } = user;
+			event.locals.user = who;
 			event.locals.authMethod = 'apiKey';
+			event.locals.apiKeyId = keyId;
 		}
 	} else if (event.request.headers.get('cookie')?.includes('session_token')) {
 		const session = await auth.api.getSession({ headers: event.request.headers });

@@ -13,6 +13,25 @@ import superjson from 'superjson';
 import type { AppRouter } from '../server/trpc/router';
 
 export type { AppRouter };
+export type {
+	HighlightPayload,
+	JobEvent,
+	JobEventType,
+	JobStatus,
+	JobType,
+	PhasePayload,
+	StatusPayload,
+	StepPayload
+} from '../schemas/jobs';
+export type {
+	ApiKeySummary,
+	CareerRecord,
+	Issue,
+	JobView,
+	ProfileView,
+	Usage,
+	VersionSummary
+} from '../schemas/views';
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { TRPCClientError };

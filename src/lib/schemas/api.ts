@@ -191,14 +191,17 @@ export const shareInput = {
 	view: z.object({ token: shareTokenSchema })
 };
 
+/** better-auth's key ids are opaque strings, not UUIDs. */
+const apiKeyIdSchema = z
+	.string()
+	.min(1)
+	.max(128)
+	.regex(/^[A-Za-z0-9_-]+$/, { error: 'not an API key id' });
+
 export const apiKeysInput = {
 	create: z.object({ name: trimmed(LIMITS.name).optional() }).optional(),
-	/** better-auth's key ids are opaque strings, not UUIDs. */
-	revoke: z.object({
-		id: z
-			.string()
-			.min(1)
-			.max(128)
-			.regex(/^[A-Za-z0-9_-]+$/, { error: 'not an API key id' })
-	})
+	revoke: z.object({ id: apiKeyIdSchema }),
+	/** The URL a key's completion notices are POSTed to (replacing any before, with a new secret). */
+	setWebhook: z.object({ id: apiKeyIdSchema, url: httpUrl }),
+	removeWebhook: z.object({ id: apiKeyIdSchema })
 };

@@ -69,6 +69,14 @@ export type VersionSummary = {
 /** Profiles created this month, tailor jobs still running (each may add one), and the limit. */
 export type Usage = { month: string; used: number; inProgress: number; limit: number };
 
+/** An API key's completion webhook, as listed: never its secret. */
+export type WebhookView = {
+	url: string;
+	lastAttemptAt: Date | null;
+	/** `delivered`, or what went wrong last time (`HTTP 500`, `timed out`…). */
+	lastResult: string | null;
+};
+
 /** An API key as listed: never the key itself. */
 export type ApiKeySummary = {
 	id: string;
@@ -78,6 +86,8 @@ export type ApiKeySummary = {
 	createdAt: Date;
 	lastUsedAt: Date | null;
 	revoked: boolean;
+	/** Where notices go when a job this key started ends, if anywhere. */
+	webhook: WebhookView | null;
 };
 
 /** An exported profile as the API returns it: text as it is, a PDF or Word file base64-encoded. */
@@ -96,4 +106,9 @@ export type ExportedFile = {
 export interface ApiServices {}
 
 /** What every procedure sees: who is asking and how, and the running app. */
-export type ApiContext = ApiServices & { user: ApiUser | null; authMethod: AuthMethod | null };
+export type ApiContext = ApiServices & {
+	user: ApiUser | null;
+	authMethod: AuthMethod | null;
+	/** The API key of the request, when one authenticated it. */
+	apiKeyId: string | null;
+};

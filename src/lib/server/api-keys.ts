@@ -4,6 +4,7 @@ import type { Auth } from './auth';
 import type { Database } from './db/client';
 import { apiKeys, users } from './db/schema';
 import type { ApiKeySummary } from '../schemas/views';
+import { webhooksOf } from './webhooks';
 
 /** Creates a key for the user. The full key is in the result once and is never stored. */
 export async function createApiKey(auth: Auth, userId: string, name?: string) {
@@ -22,13 +23,15 @@ export async function listApiKeys(db: Database, userId: string): Promise<ApiKeyS
 		.from(apiKeys)
 		.where(eq(apiKeys.referenceId, userId))
 		.orderBy(desc(apiKeys.createdAt));
+	const webhooks = await webhooksOf(db, userId);
 	return rows.map((r) => ({
 		id: r.id,
 		name: r.name,
 		start: r.start,
 		createdAt: r.createdAt,
 		lastUsedAt: r.lastRequest,
-		revoked: !r.enabled
+		revoked: !r.enabled,
+		webhook: webhooks.get(r.id) ?? null
 	}));
 }
 
@@ -104,7 +107,7 @@ function recordUse(db: Database, keyId: string, lastUsedAt: Date | null) {
 export async function apiKeyUser(
 	db: Database,
 	key: string
-): Promise<{ id: string; email: string; name: string } | null> {
+): Promise<{ id: string; email: string; name: string; keyId: string } | null> {
 	if (!key) return null;
 	let lookup = keyLookups.get(db);
 	if (!lookup) keyLookups.set(db, (lookup = prepareKeyLookup(db)));
@@ -112,7 +115,7 @@ export async function apiKeyUser(
 	const [row] = await lookup.execute({ hash: await defaultKeyHasher(key) });
 	if (!row) return null;
 	recordUse(db, row.keyId, row.lastUsedAt);
-	return { id: row.id, email: row.email, name: row.name };
+	return { id: row.id, email: row.email, name: row.name, keyId: row.keyId };
 }
 
 /** The user id an API key belongs to, or null for an unknown, revoked or expired key. */

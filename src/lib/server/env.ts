@@ -81,6 +81,13 @@ export const envSchema = z.object({
 		.int({ error: 'expected a whole number' })
 		.min(0, { error: 'expected 0 or more' })
 		.default(3),
+	/**
+	 * Completion webhooks may call loopback and private-network addresses (an app on the same host
+	 * or network); off, they may call only public addresses.
+	 */
+	TAILOR_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+	/** The first retry of a refused webhook notice waits this long; later ones back off to an hour. */
+	TAILOR_WEBHOOK_RETRY_DELAY_S: positiveInt(10),
 	OPENAI_BASE_URL: z.url({ error: 'expected an absolute URL' }).optional(),
 	OPENAI_API_KEY: z.string().min(1).optional(),
 	TAILOR_MODEL: z.string().min(1).default('gpt-4o-mini'),

@@ -46,6 +46,10 @@ export async function startWebApp(): Promise<WebApp> {
 		log,
 		pipelines: productPipelines(config, engine),
 		queue: { retries: config.TAILOR_JOB_RETRIES },
+		webhooks: {
+			allowPrivate: config.TAILOR_WEBHOOK_ALLOW_PRIVATE,
+			retryDelaySeconds: config.TAILOR_WEBHOOK_RETRY_DELAY_S
+		},
 		worker: config.WORKER,
 		concurrency: config.WORKER_CONCURRENCY
 	});

@@ -21,6 +21,10 @@ export async function runWorkerProcess(pipelines: Pipeline[]): Promise<void> {
 		log,
 		pipelines,
 		queue: { retries: config.TAILOR_JOB_RETRIES },
+		webhooks: {
+			allowPrivate: config.TAILOR_WEBHOOK_ALLOW_PRIVATE,
+			retryDelaySeconds: config.TAILOR_WEBHOOK_RETRY_DELAY_S
+		},
 		worker: true,
 		concurrency: config.WORKER_CONCURRENCY
 	});

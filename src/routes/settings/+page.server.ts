@@ -1,9 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { LIMITS } from '$lib/schemas/api';
+import { apiKeysInput, LIMITS } from '$lib/schemas/api';
 import { createApiKey, listApiKeys, revokeApiKey } from '$lib/server/api-keys';
+import { InvalidInputError } from '$lib/server/domain/errors';
 import { getUsage } from '$lib/server/domain/usage';
 import { readForm } from '$lib/server/forms';
 import { webApp } from '$lib/server/web';
+import { removeWebhook, setWebhook } from '$lib/server/webhooks';
 import { requireUser, unstorableField } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,5 +41,45 @@ export const actions: Actions = {
 		const ok = await revokeApiKey(webApp().conn.db, user.id, id);
 		if (!ok) return fail(404, { message: 'Key not found.' });
 		return { revoked: true };
+	},
+	setWebhook: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const input = apiKeysInput.setWebhook.safeParse({
+			id: String(form.get('id') ?? ''),
+			url: String(form.get('url') ?? '').trim()
+		});
+		const keyId = String(form.get('id') ?? '');
+		if (!input.success)
+			return fail(400, { webhookFor: keyId, message: 'Enter the full http(s) address to notify.' });
+		const app = webApp();
+		try {
+			const hook = await setWebhook(
+				app.conn.db,
+				{ allowPrivate: app.env.TAILOR_WEBHOOK_ALLOW_PRIVATE },
+				user.id,
+				input.data.id,
+				input.data.url
+			);
+			if (!hook) return fail(404, { message: 'Key not found.' });
+			return { webhook: { keyId, url: hook.url, secret: hook.secret } };
+		} catch (e) {
+			if (e instanceof InvalidInputError)
+				return fail(400, {
+					webhookFor: keyId,
+					message: `That address cannot be used: ${e.message}.`
+				});
+			throw e;
+		}
+	},
+	removeWebhook: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const id = String(form.get('id') ?? '');
+		if (!id || id.length > 200 || !(await removeWebhook(webApp().conn.db, user.id, id)))
+			return fail(404, { message: 'Key not found.' });
+		return { webhookRemoved: true };
 	}
 };

@@ -37,7 +37,7 @@ function follow(jobId: string): Promise<JobEvent[]> {
 }
 
 async function main(): Promise<void> {
-	const resume: unknown = JSON.parse(await readFile(resumeFile!, 'utf8'));
+	const resume = JSON.parse(await readFile(resumeFile!, 'utf8')) as Record<string, unknown>;
 	const counts = await tailor.career.importJsonResume.mutate({ resume });
 	console.log(`imported ${counts.items} items, ${counts.claims} facts`);
 

@@ -47,7 +47,8 @@ export function describe(event: JobEvent): string {
 			const status: 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled' =
 				event.payload.status;
 			// @ts-expect-error — a status event has no `text`
-			void event.payload.text;
+			const text: string = event.payload.text;
+			void text;
 			return status;
 		}
 		case 'phase':

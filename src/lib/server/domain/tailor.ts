@@ -8,7 +8,12 @@ import { findProfileFor, findProfileForFast } from './profiles';
 import { getUsage } from './usage';
 import type { ProfileView } from '../../schemas/views';
 
-export type TailorInput = { regenerate?: boolean; share?: boolean };
+export type TailorInput = {
+	regenerate?: boolean;
+	share?: boolean;
+	/** The API key asking, if one is: its webhook hears when the job ends. */
+	apiKeyId?: string | null;
+};
 
 export type TailorStart =
 	{ kind: 'cached'; profile: ProfileView } | { kind: 'job'; jobId: string; status: 'processing' };
@@ -61,6 +66,7 @@ export async function startTailor(
 				userId,
 				type: 'tailor',
 				opportunityId,
+				apiKeyId: options.apiKeyId ?? null,
 				input: { regenerate: !!options.regenerate, share: !!options.share }
 			},
 			tx

@@ -8,6 +8,7 @@ import { EventHub } from './hub';
 import type { Pipeline } from './pipeline';
 import { createBoss, ensureQueues, type QueueSettings } from './queue';
 import { startWorkers } from './worker';
+import { startWebhookDeliveries, type WebhookSettings } from '../webhooks';
 
 export type JobEngineOptions = {
 	url: string;
@@ -31,6 +32,8 @@ export type JobEngineOptions = {
 	 * logged at debug level only, and once it is back live events are LISTENed for again.
 	 */
 	availability?: DatabaseAvailability;
+	/** How workers deliver completion webhooks. */
+	webhooks?: WebhookSettings & { retryDelaySeconds?: number };
 };
 
 /*
@@ -51,6 +54,7 @@ export class JobEngine {
 	queue: 'running' | 'stopped' = 'stopped';
 	private closeRunner: () => Promise<void> | undefined = () => undefined;
 	#stopWatching: () => void = () => {};
+	#stopWebhooks: () => Promise<void> = async () => {};
 	worker: 'running' | 'off' | 'draining' = 'off';
 
 	private constructor(
@@ -100,6 +104,13 @@ export class JobEngine {
 				retries: options.queue.retries,
 				listenNotify: options.queue.listenNotify
 			});
+			engine.#stopWebhooks = await startWebhookDeliveries(
+				boss,
+				options.db,
+				options.sql,
+				options.webhooks ?? { allowPrivate: false },
+				options.log.child({ component: 'webhooks' })
+			);
 			engine.worker = 'running';
 		}
 		return engine;
@@ -126,6 +137,7 @@ export class JobEngine {
 		if (this.queue === 'stopped') return;
 		if (this.worker === 'running') this.worker = 'draining';
 		this.#stopWatching();
+		await this.#stopWebhooks();
 		await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
 		await this.closeRunner();
 		await this.hub.close();

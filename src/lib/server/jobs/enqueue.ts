@@ -9,6 +9,8 @@ export type EnqueueRequest = {
 	type: string;
 	input?: Record<string, unknown>;
 	opportunityId?: string | null;
+	/** The API key that asked for the job, if one did (its webhook hears when the job ends). */
+	apiKeyId?: string | null;
 };
 
 /** What pg-boss carries for each job: just enough to find the `document_jobs` row. */
@@ -35,7 +37,8 @@ export async function enqueueJob(
 					userId: request.userId,
 					jobType: request.type,
 					input: request.input ?? {},
-					opportunityId: request.opportunityId ?? null
+					opportunityId: request.opportunityId ?? null,
+					apiKeyId: request.apiKeyId ?? null
 				}
 			]),
 			boss.send(request.type, data, { id, group: { id: request.userId }, db: fromDrizzle(t, sql) })

@@ -12,5 +12,5 @@ declare module '../../schemas/views' {
 export type Context = ApiContext;
 
 export function createContext(locals: App.Locals, app: WebApp): Context {
-	return { user: locals.user, authMethod: locals.authMethod, app };
+	return { user: locals.user, authMethod: locals.authMethod, apiKeyId: locals.apiKeyId, app };
 }

@@ -5,3 +5,4 @@ export * from './profiles';
 export * from './jobs';
 export * from './usage';
 export * from './idempotency';
+export * from './webhooks';

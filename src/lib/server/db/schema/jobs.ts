@@ -9,7 +9,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { users } from './auth';
+import { apiKeys, users } from './auth';
 import { opportunities } from './opportunities';
 import { tailoredProfiles } from './profiles';
 
@@ -39,6 +39,8 @@ export const documentJobs = pgTable(
 		tailoredProfileId: uuid('tailored_profile_id').references(() => tailoredProfiles.id, {
 			onDelete: 'set null'
 		}),
+		/** The API key that started it, if one did: its completion webhook hears when it ends. */
+		apiKeyId: text('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
 		/** The attempt now running (1 = first); a worker whose attempt is no longer current writes nothing. */
 		attempt: integer('attempt').notNull().default(0),
 		/** Set by a cancel request while the job runs; the worker stops at the next step boundary. */

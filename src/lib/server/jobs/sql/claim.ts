@@ -42,6 +42,7 @@ type RawJob = {
 	summary: Record<string, unknown> | null;
 	opportunity_id: string | null;
 	tailored_profile_id: string | null;
+	api_key_id: string | null;
 	attempt: number;
 	cancel_requested_at: string | null;
 	created_at: string;
@@ -63,6 +64,7 @@ const toJob = (r: RawJob): JobRow => ({
 	summary: r.summary,
 	opportunityId: r.opportunity_id,
 	tailoredProfileId: r.tailored_profile_id,
+	apiKeyId: r.api_key_id,
 	attempt: r.attempt,
 	cancelRequestedAt: date(r.cancel_requested_at),
 	createdAt: new Date(r.created_at),

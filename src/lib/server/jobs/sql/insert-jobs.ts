@@ -6,10 +6,10 @@ import { run } from './run';
 // invisible to others until commit, so it needs no lock for its event order.
 const INSERT = `
 	with j as (
-		insert into document_jobs (id, user_id, job_type, input, opportunity_id)
-		select r.id, r.user_id, r.job_type, r.input, r.opportunity_id
+		insert into document_jobs (id, user_id, job_type, input, opportunity_id, api_key_id)
+		select r.id, r.user_id, r.job_type, r.input, r.opportunity_id, r.api_key_id
 		from jsonb_to_recordset($1::text::jsonb)
-			as r(id uuid, user_id text, job_type text, input jsonb, opportunity_id uuid)
+			as r(id uuid, user_id text, job_type text, input jsonb, opportunity_id uuid, api_key_id text)
 		returning id
 	), ${insertEvents(`select id, 'status', '{"status": "pending"}'::jsonb from j`)}
 	select count(${ANNOUNCE})::int as events from e`;
@@ -20,6 +20,8 @@ export type NewJob = {
 	jobType: string;
 	input: Record<string, unknown>;
 	opportunityId: string | null;
+	/** The API key that asked for the job, if one did (its webhook hears when the job ends). */
+	apiKeyId?: string | null;
 };
 
 export async function insertJobs(ex: Executor, jobs: NewJob[]): Promise<void> {
@@ -28,7 +30,8 @@ export async function insertJobs(ex: Executor, jobs: NewJob[]): Promise<void> {
 		user_id: j.userId,
 		job_type: j.jobType,
 		input: j.input,
-		opportunity_id: j.opportunityId
+		opportunity_id: j.opportunityId,
+		api_key_id: j.apiKeyId ?? null
 	}));
 	await run(ex, INSERT, [JSON.stringify(rows)]);
 }

@@ -13,6 +13,7 @@ export const careerRouter = router({
 		const job = await ctx.app.jobs.enqueue({
 			userId: ctx.user.id,
 			type: 'resume',
+			apiKeyId: ctx.apiKeyId,
 			input: { text: input.text }
 		});
 		return { jobId: job.id };

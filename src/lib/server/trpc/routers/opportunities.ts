@@ -17,10 +17,12 @@ import { authedProcedure, router } from '../init';
  * Adds the opportunity and starts its tailor job in one transaction: when the monthly limit
  * refuses the job, no orphaned opportunity is left behind.
  */
+type Caller = { userId: string; apiKeyId: string | null };
+
 function addAndTailor(
 	db: Executor,
 	app: WebApp,
-	userId: string,
+	{ userId, apiKeyId }: Caller,
 	draft: OpportunityDraftInput,
 	share: boolean
 ) {
@@ -33,7 +35,7 @@ function addAndTailor(
 			app.env.TAILOR_MONTHLY_LIMIT,
 			userId,
 			opportunity.id,
-			{ share }
+			{ share, apiKeyId }
 		);
 		if (started.kind !== 'job') throw new Error('a new opportunity cannot have a profile yet');
 		return { opportunityId: opportunity.id, jobId: started.jobId, status: started.status };
@@ -43,17 +45,17 @@ function addAndTailor(
 /** addAndTailor, once per idempotency key when the request has one. */
 function addOnce(
 	app: WebApp,
-	userId: string,
+	caller: Caller,
 	input: { opportunity: OpportunityDraftInput; idempotencyKey?: string | undefined },
 	procedure: 'addAndTailor' | 'addTailorShare'
 ) {
 	const share = procedure === 'addTailorShare';
 	const { opportunity: draft, idempotencyKey: key } = input;
-	if (!key) return addAndTailor(app.conn.db, app, userId, draft, share);
+	if (!key) return addAndTailor(app.conn.db, app, caller, draft, share);
 	return onceForKey(
 		app.conn.db,
-		{ userId, procedure: `opportunities.${procedure}`, key, input: draft },
-		(tx) => addAndTailor(tx, app, userId, draft, share)
+		{ userId: caller.userId, procedure: `opportunities.${procedure}`, key, input: draft },
+		(tx) => addAndTailor(tx, app, caller, draft, share)
 	);
 }
 
@@ -98,7 +100,7 @@ export const opportunitiesRouter = router({
 			ctx.app.env.TAILOR_MONTHLY_LIMIT,
 			ctx.user.id,
 			input.opportunityId,
-			{ regenerate: input.regenerate }
+			{ regenerate: input.regenerate, apiKeyId: ctx.apiKeyId }
 		);
 		if (started.kind !== 'cached') return started;
 		const outdated = started.profile.recordOutdated;
@@ -112,10 +114,14 @@ export const opportunitiesRouter = router({
 
 	addAndTailor: authedProcedure
 		.input(opportunitiesInput.addAndTailor)
-		.mutation(({ ctx, input }) => addOnce(ctx.app, ctx.user.id, input, 'addAndTailor')),
+		.mutation(({ ctx, input }) =>
+			addOnce(ctx.app, { userId: ctx.user.id, apiKeyId: ctx.apiKeyId }, input, 'addAndTailor')
+		),
 
 	/** As addAndTailor; the finished job also makes a share link (`summary.shareToken` in jobs.get). */
 	addTailorShare: authedProcedure
 		.input(opportunitiesInput.addAndTailor)
-		.mutation(({ ctx, input }) => addOnce(ctx.app, ctx.user.id, input, 'addTailorShare'))
+		.mutation(({ ctx, input }) =>
+			addOnce(ctx.app, { userId: ctx.user.id, apiKeyId: ctx.apiKeyId }, input, 'addTailorShare')
+		)
 });
