@@ -254,6 +254,15 @@ describe('parseTextResume', () => {
 		]);
 	});
 
+	it('reads a heading set in the first column of a table, beside its text', () => {
+		const resume = parseTextResume(
+			'Mia Lund\nmia@example.com\n\nPROFILE | Product designer with eight years of checkout work.\nSKILLS | Figma, CSS\nEXPERIENCE\nDesigner, Acme, 2020 – present\n- Shipped the checkout redesign'
+		);
+		expect(resume.basics?.summary).toBe('Product designer with eight years of checkout work.');
+		expect(resume.skills).toEqual([{ name: 'Skills', keywords: ['Figma', 'CSS'] }]);
+		expect(resume.work?.[0]?.highlights).toEqual(['Shipped the checkout redesign']);
+	});
+
 	it('reads a language and its level set in two columns ("English | Native")', () => {
 		const resume = parseTextResume(
 			'Mia Lund\nmia@example.com\n\nSkills\nFigma\n\nLanguages\nEnglish | Native\nDanish | B2\nGerman | Working proficiency\nFrench | Spanish'

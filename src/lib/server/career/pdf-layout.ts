@@ -1,7 +1,8 @@
 import { findColumns } from './pdf-columns';
 import { EMAIL } from './text-contact';
 import { mergeWrappedCells } from './pdf-cells';
-import { mode, toLines, type Line, type TextPiece } from './pdf-lines';
+import { makeLine, mode, toLines, type Line, type TextPiece } from './pdf-lines';
+import { stackAtHead } from './pdf-stacks';
 import { firstWordWidth, joinWrapped } from './pdf-words';
 import type { Mark } from './pdf-marks';
 
@@ -24,12 +25,24 @@ type Block = { text: string; first: Line; last: Line };
  * it goes on in the same font and size at the same leading and margin, and its first word would
  * not have fitted on the line before (which is how the word processor decided to wrap it).
  */
-function readColumn(rows: Line[], bodySize: number): string[] {
+function readColumn(rows: Line[], bodySize: number, head = true, edge?: number): string[] {
 	if (rows.length === 0) return [];
+	// Blocks side by side at the head of the column (a name beside the contact details): each
+	// read as a column of its own (the left one ending at the gap between them), then the rest.
+	const stack = head ? stackAtHead(rows, makeLine) : null;
+	if (stack) {
+		return [
+			...readColumn(stack.left, bodySize, false, stack.gutter),
+			'',
+			...readColumn(stack.right, bodySize, false),
+			'',
+			...readColumn(rows.slice(stack.end), bodySize, false)
+		];
+	}
 	// The right margin as the text of each size reaches it (a name set large across the top
-	// says nothing of where the body's lines wrap).
+	// says nothing of where the body's lines wrap), or the edge of the block when it is known.
 	const right = new Map<number, number>();
-	for (const l of rows) right.set(l.size, Math.max(right.get(l.size) ?? 0, l.x1));
+	for (const l of rows) right.set(l.size, Math.max(right.get(l.size) ?? 0, edge ?? l.x1));
 	const lines = mergeWrappedCells(rows, (size) => right.get(size) ?? 0);
 	// The usual distance between baselines of one paragraph, per font size.
 	const leading = new Map<number, number>();
@@ -58,7 +71,6 @@ function readColumn(rows: Line[], bodySize: number): string[] {
 			!!prev &&
 			!!current &&
 			!line.bullet &&
-			!heading &&
 			!line.spread &&
 			!prev.spread &&
 			Math.abs(prev.size - line.size) < 0.6 &&
@@ -67,9 +79,14 @@ function readColumn(rows: Line[], bodySize: number): string[] {
 			gap <= usual + Math.max(0.6, 0.08 * line.size) &&
 			prev.x1 + 0.25 * line.size + firstWordWidth(line) >
 				(right.get(line.size) ?? 0) - 0.5 * line.size &&
-			(reaching(line.size) >= 2 || /^[\p{Ll}(]/u.test(line.text) || /[,;-]$/.test(prev.text)) &&
+			(edge !== undefined ||
+				reaching(line.size) >= 2 ||
+				/^[\p{Ll}(]/u.test(line.text) ||
+				/([,;&/+–—-]|\b(?:and|or|of|for|in|at|the|a|an|to|with|&))$/i.test(prev.text)) &&
 			!/[:]$/.test(prev.text) &&
 			!CONTACT_START.test(line.text) &&
+			// "Tools: BigQuery, Looker": a label and its list start an item of their own.
+			!/^\p{Lu}[^:,.]{0,30}:\s/u.test(line.text) &&
 			// A bullet goes on under its text (a hanging indent) or back at its glyph (wrapped to the
 			// margin); a paragraph at its own margin, or left of a first line set in.
 			(current.first.bullet
