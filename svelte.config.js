@@ -6,6 +6,12 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// The benchmarks, fault trials and their harness (tools/) are type-checked with the app.
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.include.push('../tools/**/*.ts');
+			}
+		},
 		// Every page's Content-Security-Policy. SvelteKit adds a nonce per response for its own inline
 		// scripts and styles; everything else comes from this origin. Other answers (the API,
 		// downloads) get a policy that loads nothing, in hooks.server.ts.

@@ -1,9 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { releaseRequestScope } from './src/build/release-request-scope.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), releaseRequestScope()],
+	plugins: [sveltekit()],
 	test: {
 		projects: [
 			{
@@ -23,6 +22,18 @@ export default defineConfig({
 					globalSetup: ['tests/helpers/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
+				}
+			},
+			{
+				// Fault trials and the scale-out topology on clusters of real processes: minutes each,
+				// so not in `npm test`; `npm run test:slow` runs them.
+				extends: true,
+				test: {
+					name: 'slow',
+					include: ['tests/slow/**/*.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 20 * 60_000
 				}
 			}
 		]

@@ -17,13 +17,11 @@ import {
 	tooLarge
 } from '$lib/server/trpc/edge';
 import { ApiRateLimiter, callsIn, rateLimitKey } from '$lib/server/trpc/rate-limit';
-import { apiSettings } from '$lib/server/trpc/settings';
 import { beginShutdown, startWebApp, stopWebApp, webApp } from '$lib/server/web';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	try {
-		apiSettings(); // checked at boot like the rest of the configuration
 		await startWebApp();
 	} catch (error) {
 		// A bad configuration, or an embedded PostgreSQL that cannot run here, is the operator's to
@@ -116,7 +114,7 @@ const authEndpoints: Handle = ({ event, resolve }) =>
 /** Refusals that need no database: a declared oversize body, a cross-site cookie mutation. */
 const apiGuards: Handle = ({ event, resolve }) => {
 	if (!isApi(event)) return resolve(event);
-	const { bodyLimit } = apiSettings();
+	const bodyLimit = env().TAILOR_API_BODY_LIMIT;
 	if (declaredTooLarge(event.request, bodyLimit)) return tooLarge(bodyLimit);
 	const hasBearer = !!bearer(event.request.headers.get('authorization'));
 	if (forbiddenOrigin(event.request, event.url.origin, hasBearer))
@@ -152,7 +150,7 @@ let limiter: ApiRateLimiter | undefined;
 /** Per API key, per signed-in user, else per address; a batch costs one point per call. */
 const rateLimit: Handle = async ({ event, resolve }) => {
 	if (!isApi(event)) return resolve(event);
-	const { points, windowSeconds } = apiSettings().rateLimit;
+	const { TAILOR_RATE_LIMIT_POINTS: points, TAILOR_RATE_LIMIT_WINDOW_S: windowSeconds } = env();
 	limiter ??= new ApiRateLimiter(points, windowSeconds);
 	const key = bearer(event.request.headers.get('authorization'));
 	const refused = await limiter.consume(

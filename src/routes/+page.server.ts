@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { fail } from '@sveltejs/kit';
 import { getCareer, replaceCareer } from '$lib/server/domain/career';
 import { demoCareer } from '$lib/server/demo';
 import { listJobs } from '$lib/server/domain/jobs';
 import { listOpportunities } from '$lib/server/domain/opportunities';
+import { listProfileScores } from '$lib/server/domain/profiles';
 import { getUsage } from '$lib/server/domain/usage';
-import { tailoredProfiles } from '$lib/server/db/schema';
 import { webApp } from '$lib/server/web';
 import { requireUser } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,14 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = app.conn.db;
 	const [opportunities, profiles, jobs, usage, career] = await Promise.all([
 		listOpportunities(db, user.id),
-		db
-			.select({
-				id: tailoredProfiles.id,
-				opportunityId: tailoredProfiles.opportunityId,
-				matchScore: tailoredProfiles.matchScore
-			})
-			.from(tailoredProfiles)
-			.where(eq(tailoredProfiles.userId, user.id)),
+		listProfileScores(db, user.id),
 		listJobs(db, user.id, { limit: 8 }),
 		getUsage(db, user.id, app.env.TAILOR_MONTHLY_LIMIT),
 		getCareer(db, user.id)

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { addOpportunityAndTailor, checkPage, importCareer, signUp } from './support';
 
-// This project's server fails the first narrative it is asked for (TAILOR_TEST_FAIL_STEPS).
+// This project's server fails the first narrative it is asked for (tests/e2e/engine-wrapper.js).
 test('a failed job says why and a retry succeeds', async ({ page }) => {
 	await signUp(page);
 	await importCareer(page);

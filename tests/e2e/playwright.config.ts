@@ -7,7 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  * The browser suite runs the built app (`npm start`'s script) on its own embedded PostgreSQL, in
  * `.data-e2e/` (emptied at the start of each run). Two servers: the main one, without ORIGIN as on
  * a fresh clone, whose engine takes a moment per step so progress can be watched; and one with
- * ORIGIN set, whose engine fails its first narrative, for the failure and retry path.
+ * ORIGIN set, whose engine fails its first narrative, for the failure and retry path (both
+ * engines are the product's own, wrapped by tests/e2e/engine-wrapper.js).
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -56,6 +57,7 @@ function server(serverPort: number, name: string, env: Record<string, string>) {
 			DATA_DIR: path.join(dataDir, name),
 			LOG_LEVEL: 'warn',
 			WORKER: 'on',
+			TAILOR_ENGINE_WRAPPER: path.join(root, 'tests/e2e/engine-wrapper.js'),
 			...env
 		}
 	};
@@ -103,10 +105,11 @@ export default defineConfig({
 	webServer: [
 		// Each engine call takes this long, so a job runs long enough (about 12 s) for a test to
 		// open other pages and cancel it while it runs, even on a busy two-core machine.
-		server(port, 'main', { TAILOR_TEST_ENGINE_DELAY_MS: '2500' }),
+		server(port, 'main', { E2E_ENGINE_DELAY_MS: '2500' }),
 		server(failingPort, 'failing', {
 			ORIGIN: `http://localhost:${failingPort}`,
-			TAILOR_TEST_FAIL_STEPS: 'narrative:1'
+			E2E_FAIL_NARRATIVES: '1',
+			TAILOR_JOB_RETRIES: '0'
 		})
 	]
 });

@@ -1,21 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, expect } from 'vitest';
 import {
-	createTailorClient,
 	TRPCClientError,
 	type AppRouter,
 	type JobProgress,
 	type TailorClient
 } from '../../src/lib/client';
+import { isTerminalStatus } from '../../src/lib/schemas/jobs';
+import { signUp as signUpOverHttp, type Account } from '../../tools/harness/cluster';
+import { root, startWorker } from '../../tools/harness/processes';
 import { testDatabase, type TestDatabase } from './db';
 import { startServer, type RunningServer } from './server';
 
-const root = path.resolve(import.meta.dirname, '../..');
+export { browserFetch, type Account } from '../../tools/harness/cluster';
 
 export const inesResume = JSON.parse(
 	readFileSync(path.join(root, 'tests/fixtures/careers/ines-varga.json'), 'utf8')
@@ -63,55 +64,11 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiSer
 	return api;
 }
 
-/** A browser-like fetch: the session cookie and the page's own Origin on every request. */
-export function browserFetch(url: string, cookie: string): typeof fetch {
-	return (input, init) => {
-		const headers = new Headers(init?.headers);
-		headers.set('cookie', cookie);
-		headers.set('origin', new URL(url).origin);
-		return fetch(input, { ...init, headers });
-	};
-}
-
-export type Account = {
-	userId: string;
-	email: string;
-	cookie: string;
-	apiKey: string;
-	apiKeyId: string;
-	/** Authenticated with the API key. */
-	client: TailorClient;
-	/** Authenticated with the session cookie, as the browser UI is. */
-	browser: TailorClient;
-};
-
 let accounts = 0;
 
 /** Signs up over HTTP as the browser does, then makes an API key with `apiKeys.create`. */
-export async function signUp(url: string, name = 'user'): Promise<Account> {
-	const email = `${name}-${++accounts}-${process.pid}@example.com`;
-	const res = await fetch(`${url}/api/auth/sign-up/email`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', origin: new URL(url).origin },
-		body: JSON.stringify({ email, password: 'a long password', name })
-	});
-	expect(res.status).toBe(200);
-	const { user } = (await res.json()) as { user: { id: string } };
-	const cookie = res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0]!)
-		.find((c) => c.includes('session_token'))!;
-	const browser = createTailorClient({ url, fetch: browserFetch(url, cookie) });
-	const key = await browser.apiKeys.create.mutate({ name: 'tests' });
-	return {
-		userId: user.id,
-		email,
-		cookie,
-		apiKey: key.key,
-		apiKeyId: key.id,
-		client: createTailorClient({ url, apiKey: key.key }),
-		browser
-	};
+export function signUp(url: string, name = 'user'): Promise<Account> {
+	return signUpOverHttp(url, `${name}-${++accounts}-${process.pid}@example.com`, name);
 }
 
 /** The tRPC error code (and data) a call fails with; fails the test if it succeeds. */
@@ -168,8 +125,7 @@ export function watch(
 }
 
 export const isTerminal = (e: Tracked) =>
-	e.data.type === 'status' &&
-	['completed', 'failed', 'cancelled'].includes(String(e.data.payload.status));
+	e.data.type === 'status' && isTerminalStatus(e.data.payload.status);
 
 /** Every event of the job, from its start until the stream ends. */
 export const allEvents = (client: TailorClient, jobId: string) => watch(client, { jobId }).done;
@@ -185,28 +141,5 @@ export async function finished(client: TailorClient, jobId: string) {
  * that decide when jobs start running. The caller stops it.
  */
 export async function startProductWorker(databaseUrl: string): Promise<ChildProcess> {
-	const child = spawn(
-		path.join(root, 'node_modules/.bin/node'),
-		['--import', 'tsx', 'src/worker.ts'],
-		{
-			cwd: root,
-			env: {
-				PATH: process.env.PATH ?? '',
-				HOME: process.env.HOME ?? '/tmp',
-				LOG_LEVEL: 'info',
-				DATABASE_URL: databaseUrl
-			},
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
-	);
-	let log = '';
-	child.stderr!.on('data', (d) => (log += d));
-	await new Promise<void>((resolve, reject) => {
-		createInterface({ input: child.stdout! }).on('line', (line) => {
-			log += `${line}\n`;
-			if (line.includes('"worker ready"')) resolve();
-		});
-		child.once('exit', (code) => reject(new Error(`worker exited with ${code}:\n${log}`)));
-	});
-	return child;
+	return (await startWorker({ DATABASE_URL: databaseUrl })).child;
 }

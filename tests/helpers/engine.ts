@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
+import type { Tx } from '../../src/lib/server/db/client';
 import { users } from '../../src/lib/server/db/schema';
+import type { EnqueueRequest } from '../../src/lib/server/jobs/enqueue';
 import { JobEngine } from '../../src/lib/server/jobs/engine';
-import type { JobEvent } from '../../src/lib/server/jobs/events';
+import type { JobEvent } from '../../src/lib/schemas/jobs';
 import type { Pipeline } from '../../src/lib/server/jobs/pipeline';
 import { createLogger } from '../../src/lib/server/log';
 import type { TestDatabase } from './db';
@@ -26,6 +28,18 @@ export async function startEngine(
 	});
 	afterAll(() => engine.stop(5_000));
 	return engine;
+}
+
+/** Jobs of one type enqueued in one transaction: the caller's `tx` when given. */
+export function enqueueAll(
+	t: TestDatabase,
+	engine: JobEngine,
+	type: string,
+	requests: Omit<EnqueueRequest, 'type'>[],
+	tx?: Tx
+): Promise<{ id: string }[]> {
+	const run = (tx: Tx) => Promise.all(requests.map((r) => engine.enqueue({ ...r, type }, tx)));
+	return tx ? run(tx) : t.db.transaction(run);
 }
 
 export async function createUser(t: TestDatabase, name = 'user'): Promise<string> {

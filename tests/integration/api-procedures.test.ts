@@ -350,7 +350,7 @@ describe('profiles', () => {
 		expect(resume.basics.name).toBe('Ines Varga');
 		expect(json.content).not.toContain('highlightClaimIds');
 		await p.revert.mutate({ profileId, field: 'narrative' });
-		expect((await failure(p.export.query({ profileId, format: 'pdf' as never }))).code).toBe(
+		expect((await failure(p.export.query({ profileId, format: 'odt' as never }))).code).toBe(
 			'BAD_REQUEST'
 		);
 	});

@@ -341,10 +341,17 @@ const shapes: Record<string, () => fc.Arbitrary<unknown>> = {
 	'profiles.revert': () =>
 		fc.record({ profileId, field: fc.oneof(fc.constantFrom('narrative', 'resume'), shortText) }),
 	'profiles.export': () =>
-		fc.record({
-			profileId,
-			format: fc.oneof(fc.constantFrom('markdown', 'json-resume', 'html', 'notes'), shortText)
-		}),
+		fc.record(
+			{
+				profileId,
+				format: fc.oneof(
+					fc.constantFrom('pdf', 'docx', 'markdown', 'json-resume', 'html', 'notes'),
+					shortText
+				),
+				template: fc.oneof(fc.constantFrom('classic', 'modern', 'compact'), shortText)
+			},
+			{ requiredKeys: ['profileId', 'format'] }
+		),
 	'profiles.versions': () => fc.record({ profileId }),
 	'profiles.version': () => fc.record({ profileId, version: versionNumber }),
 	'profiles.restore': () => fc.record({ profileId, version: versionNumber }),

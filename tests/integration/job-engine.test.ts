@@ -2,25 +2,23 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentJobs, jobEvents, jobSteps } from '../../src/lib/server/db/schema';
 import type { JobEngine } from '../../src/lib/server/jobs/engine';
-import {
-	addHighlightFenced,
-	claimJob,
-	completeJob,
-	enterPhase,
-	writeCheckpoint
-} from '../../src/lib/server/jobs/job-sql';
 import { lockJob } from '../../src/lib/server/jobs/events';
+import { writeCheckpoint } from '../../src/lib/server/jobs/sql/checkpoint';
+import { claimJob } from '../../src/lib/server/jobs/sql/claim';
+import { completeJob } from '../../src/lib/server/jobs/sql/complete';
+import { addHighlight, enterPhase } from '../../src/lib/server/jobs/sql/fenced-event';
 import { testDatabase, type TestDatabase } from '../helpers/db';
 import {
 	collect,
 	createUser,
+	enqueueAll,
 	highlights,
 	isHighlight,
 	startEngine,
 	terminal,
 	waitForEvent
 } from '../helpers/engine';
-import { releaseChannel } from '../helpers/pipelines';
+import { emptyPipeline, releaseChannel } from '../helpers/pipelines';
 
 let t: TestDatabase;
 let engine: JobEngine;
@@ -40,9 +38,11 @@ const jobRow = async (id: string) =>
 async function unworkedJobs(count: number) {
 	const idle = await startEngine(t, {
 		worker: false,
-		pipelines: [{ name: 'test-unworked', phases: [] }]
+		pipelines: [emptyPipeline('test-unworked')]
 	});
-	const jobs = await idle.enqueueMany(
+	const jobs = await enqueueAll(
+		t,
+		idle,
 		'test-unworked',
 		Array.from({ length: count }, () => ({ userId: user }))
 	);
@@ -190,7 +190,7 @@ describe('failure and cancellation', () => {
 
 	it('cancels a waiting job at once', async () => {
 		// A queue no worker serves, so the job stays pending.
-		const unworked = { name: 'test-unworked', phases: [] };
+		const unworked = emptyPipeline('test-unworked');
 		const idle = await startEngine(t, { worker: false, pipelines: [unworked] });
 		const job = await idle.enqueue({ userId: user, type: 'test-unworked' });
 		expect(await idle.cancel(user, job.id)).toBe('cancelled');
@@ -241,7 +241,9 @@ describe('batches', () => {
 		const before = await t.sql`select count(*)::int as n from pgboss.job where name = 'test-batch'`;
 		await expect(
 			t.db.transaction(async (tx) => {
-				await engine.enqueueMany(
+				await enqueueAll(
+					t,
+					engine,
 					'test-batch',
 					[1, 2, 3].map((n) => ({ userId: user, input: { marker: 'batch-rolled-back', n } })),
 					tx
@@ -259,7 +261,9 @@ describe('batches', () => {
 	});
 
 	it('runs a batch of short jobs, each with its own complete events', async () => {
-		const jobs = await engine.enqueueMany(
+		const jobs = await enqueueAll(
+			t,
+			engine,
 			'test-batch',
 			Array.from({ length: 25 }, (_, n) => ({ userId: user, input: { n } }))
 		);
@@ -363,10 +367,10 @@ describe('batches', () => {
 
 		// Phase changes and highlights outside a transaction are fenced the same way; a phase is not
 		// entered while a cancel request waits (the runner then cancels under the row lock).
-		expect(await addHighlightFenced(t.db, id, 1, 'stale')).toBe(false);
+		expect(await addHighlight(t.db, id, 1, 'stale')).toBe(false);
 		expect(await enterPhase(t.db, id, 1, 'stale', { phase: 'stale' })).toBe(false);
 		expect(await enterPhase(t.db, id, 2, 'next', { phase: 'next' })).toBe(false);
-		expect(await addHighlightFenced(t.db, id, 2, 'still shown')).toBe(true);
+		expect(await addHighlight(t.db, id, 2, 'still shown')).toBe(true);
 		const row = await jobRow(id);
 		expect([row.phase, row.highlights]).toEqual(['run', ['still shown']]);
 		const types = (await t.db.select().from(jobEvents).where(eq(jobEvents.jobId, id)))

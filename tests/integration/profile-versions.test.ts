@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claims, documentJobs, profileVersions } from '../../src/lib/server/db/schema';
 import { replaceCareer } from '../../src/lib/server/domain/career';
 import { NotFoundError } from '../../src/lib/server/domain/errors';
-import { exportProfile } from '../../src/lib/server/domain/export';
+import { exportProfile } from '../../src/lib/server/export';
 import { createOpportunity, deleteOpportunity } from '../../src/lib/server/domain/opportunities';
 import {
 	readProfile,
@@ -242,7 +242,7 @@ describe('edits are checked', () => {
 		const edited = await updateProfile(t.db, user, profileId, { resume });
 		const flagged = edited.evaluation.grounding.hallucinations.filter((h) => h.origin === 'edit');
 		expect(flagged.map((h) => h.text)).toEqual(expect.arrayContaining(['Kubernetes', '300']));
-		expect(exportProfile(edited, 'json-resume').content).toContain('Kubernetes');
+		expect((await exportProfile(edited, 'json-resume')).content).toContain('Kubernetes');
 	});
 });
 

@@ -1,39 +1,21 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, startWorker, type Proc } from '../../tools/harness/processes';
 import { signUp, startApi, type ApiServer } from '../helpers/api';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let api: ApiServer;
-let worker: ReturnType<typeof spawn>;
+let worker: Proc;
 
 beforeAll(async () => {
 	// A web process that runs no jobs, and `npm run worker` beside it on the same database.
 	api = await startApi({ WORKER: 'off' });
-	worker = spawn(path.join(root, 'node_modules/.bin/node'), ['--import', 'tsx', 'src/worker.ts'], {
-		cwd: root,
-		env: {
-			PATH: process.env.PATH ?? '',
-			HOME: process.env.HOME ?? '/tmp',
-			DATABASE_URL: api.t.url
-		},
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	await new Promise<void>((resolve, reject) => {
-		createInterface({ input: worker.stdout! }).on(
-			'line',
-			(l) => l.includes('"worker ready"') && resolve()
-		);
-		worker.once('exit', (code) => reject(new Error(`the worker exited with ${code}`)));
-	});
+	worker = await startWorker({ DATABASE_URL: api.t.url });
 });
 
 afterAll(async () => {
-	const exited = new Promise((r) => worker.once('exit', r));
-	worker.kill('SIGTERM');
-	await exited;
+	await worker.stop();
 });
 
 describe('a web process with WORKER=off and a separate npm run worker', () => {

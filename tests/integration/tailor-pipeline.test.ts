@@ -16,7 +16,7 @@ import { getUsage } from '../../src/lib/server/domain/usage';
 import type { TailorEngine } from '../../src/lib/server/engines/engine';
 import { createLocalEngine } from '../../src/lib/server/engines/local/engine';
 import type { JobEngine } from '../../src/lib/server/jobs/engine';
-import type { JobEvent } from '../../src/lib/server/jobs/events';
+import type { JobEvent } from '../../src/lib/schemas/jobs';
 import type { Pipeline } from '../../src/lib/server/jobs/pipeline';
 import { resumePipeline } from '../../src/lib/server/pipelines/resume';
 import { tailorPipeline } from '../../src/lib/server/pipelines/tailor';
@@ -45,20 +45,15 @@ const engine: TailorEngine = {
 /** The tailor pipeline, with a complete-job step that can fail once inside its transaction. */
 function pipelineUnderTest(): Pipeline {
 	const pipeline = tailorPipeline(engine, 2);
-	const phase = pipeline.phases.find((p) => p.name === 'evaluating')!;
-	const index = phase.steps.findIndex((s) => s.name === 'complete-job');
-	const original = phase.steps[index]!;
+	const index = pipeline.steps.findIndex((s) => s.name === 'complete-job');
+	const original = pipeline.steps[index]!;
 	if (!original.transactional) throw new Error('complete-job should be transactional');
-	phase.steps[index] = {
-		name: original.name,
-		transactional: true,
-		async run(ctx) {
-			const result = await original.run(ctx);
-			if (failCompleteOnce === 'inside' && ctx.attempt === 1)
-				throw new Error('crashed before commit');
-			return result;
-		}
-	};
+	pipeline.steps[index] = original.wrap(async (ctx, run) => {
+		const result = await run();
+		if (failCompleteOnce === 'inside' && ctx.attempt === 1)
+			throw new Error('crashed before commit');
+		return result;
+	});
 	return pipeline;
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentJobs, jobEvents, jobSteps, users } from '../../src/lib/server/db/schema';
 import { enqueueJob } from '../../src/lib/server/jobs/enqueue';
-import type { JobEvent } from '../../src/lib/server/jobs/events';
+import type { JobEvent } from '../../src/lib/schemas/jobs';
 import { EventHub } from '../../src/lib/server/jobs/hub';
 import { createBoss } from '../../src/lib/server/jobs/queue';
 import { testDatabase, type TestDatabase } from '../helpers/db';

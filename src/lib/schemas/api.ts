@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { claimKindSchema } from './career';
+import { jobStatuses, jobTypes } from './jobs';
 import { jsonResumeSchema } from './profile';
 
 /**
@@ -71,14 +72,8 @@ export const opportunitiesInput = {
 	addAndTailor: z.object({ opportunity: opportunityDraftSchema })
 };
 
-export const jobTypeSchema = z.enum(['resume', 'opportunity', 'tailor']);
-export const jobStatusSchema = z.enum([
-	'pending',
-	'processing',
-	'completed',
-	'failed',
-	'cancelled'
-]);
+export const jobTypeSchema = z.enum(jobTypes);
+export const jobStatusSchema = z.enum(jobStatuses);
 
 export const jobsInput = {
 	byId: z.object({ jobId: idSchema }),
@@ -105,13 +100,39 @@ export const editableProfileFieldSchema = z.enum(editableProfileFields);
 export type EditableProfileField = z.infer<typeof editableProfileFieldSchema>;
 
 /**
- * `markdown`, `html` and `json-resume` hold the tailored resume only (what an employer may see);
- * `notes` holds the rest, for the person: match score, talking points with their evidence, gaps and
- * strong facts left out.
+ * `pdf`, `docx`, `markdown`, `html` and `json-resume` hold the tailored resume only (what an
+ * employer may see); `notes` holds the rest, for the person: match score, talking points with their
+ * evidence, gaps and strong facts left out.
  */
-export const exportFormats = ['markdown', 'json-resume', 'html', 'notes'] as const;
+export const exportFormats = ['pdf', 'docx', 'markdown', 'json-resume', 'html', 'notes'] as const;
 export const exportFormatSchema = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+/** The looks of a resume file (PDF, Word, HTML); all single-column, with real, selectable text. */
+export const resumeTemplates = ['classic', 'modern', 'compact'] as const;
+export const resumeTemplateSchema = z.enum(resumeTemplates, {
+	error: `expected a template: ${resumeTemplates.join(', ')}`
+});
+export type ResumeTemplate = z.infer<typeof resumeTemplateSchema>;
+
+/** Paper for PDF and Word; left out, US Letter for a resume located in the US or Canada, else A4. */
+export const paperSizes = ['a4', 'letter'] as const;
+export const paperSizeSchema = z.enum(paperSizes, {
+	error: `expected a paper size: ${paperSizes.join(', ')}`
+});
+export type PaperSize = z.infer<typeof paperSizeSchema>;
+
+/** US Letter where it is the usual paper (the US and Canada), A4 everywhere else. */
+export function defaultPaper(countryCode: string): PaperSize {
+	return ['US', 'USA', 'CA', 'CAN'].includes(countryCode.trim().toUpperCase()) ? 'letter' : 'a4';
+}
+
+/** The download link's query (`?template=modern&paper=letter`); an empty field means the default. */
+const emptyIsUnset = (v: unknown) => (v === '' ? undefined : v);
+export const exportQuerySchema = z.object({
+	template: z.preprocess(emptyIsUnset, resumeTemplateSchema.optional()),
+	paper: z.preprocess(emptyIsUnset, paperSizeSchema.optional())
+});
 
 export const versionSchema = z
 	.number({ error: 'expected a version number' })
@@ -131,7 +152,12 @@ export const profilesInput = {
 			error: 'give a narrative or a resume to save'
 		}),
 	revert: z.object({ profileId: idSchema, field: editableProfileFieldSchema }),
-	export: z.object({ profileId: idSchema, format: exportFormatSchema }),
+	export: z.object({
+		profileId: idSchema,
+		format: exportFormatSchema,
+		template: resumeTemplateSchema.optional(),
+		paper: paperSizeSchema.optional()
+	}),
 	versions: z.object({ profileId: idSchema }),
 	/** One version by its number (as `versions` lists them). */
 	version: z.object({ profileId: idSchema, version: versionSchema }),

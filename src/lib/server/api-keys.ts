@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { defaultKeyHasher } from '@better-auth/api-key';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Auth } from './auth';
 import type { Database } from './db/client';
@@ -53,9 +53,6 @@ export async function revokeApiKey(db: Database, userId: string, id: string): Pr
 
 /** How stale `last_used_at` may get: a key in steady use costs one read per request, no write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-/** The stored form of a key, as the api-key plugin writes it: SHA-256, base64url, no padding. */
-const keyHash = (key: string) => createHash('sha256').update(key).digest('base64url');
 
 function prepareKeyLookup(db: Database) {
 	return db
@@ -120,7 +117,8 @@ export async function apiKeyUser(
 	if (!key) return null;
 	let lookup = keyLookups.get(db);
 	if (!lookup) keyLookups.set(db, (lookup = prepareKeyLookup(db)));
-	const [row] = await lookup.execute({ hash: keyHash(key) });
+	// The stored form of a key is the api-key plugin's own hash of it.
+	const [row] = await lookup.execute({ hash: await defaultKeyHasher(key) });
 	if (!row) return null;
 	recordUse(db, row.keyId, row.lastUsedAt);
 	return { id: row.id, email: row.email, name: row.name };

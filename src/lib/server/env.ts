@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_BODY_LIMIT } from '../body-limits.js';
 
 /**
  * The one place configuration is read. Everything comes from the environment, is validated once,
@@ -68,6 +69,13 @@ export const envSchema = z.object({
 	TAILOR_AUTH_MAX_BLOCK_S: positiveInt(15 * 60),
 	/** Live `jobs.onProgress` streams one API key or signed-in user may hold open per web process. */
 	TAILOR_SSE_MAX_STREAMS: positiveInt(20),
+	/** A live progress stream is closed after this long; the client reconnects where it left off. */
+	TAILOR_SSE_MAX_DURATION_MS: positiveInt(10 * 60_000),
+	/** API requests one user or one API key may make per window. */
+	TAILOR_RATE_LIMIT_POINTS: positiveInt(300),
+	TAILOR_RATE_LIMIT_WINDOW_S: positiveInt(10),
+	/** Largest request body `/api/trpc` reads. */
+	TAILOR_API_BODY_LIMIT: positiveInt(API_BODY_LIMIT),
 	TAILOR_JOB_RETRIES: z.coerce
 		.number({ error: 'expected a number' })
 		.int({ error: 'expected a whole number' })
@@ -84,26 +92,10 @@ export const envSchema = z.object({
 		.min(0, { error: 'expected 0 or more' })
 		.default(3),
 	/**
-	 * For tests only: `narrative:1,resume:2` makes the first N calls of those engine steps fail the
-	 * job (as a model refusal would), so failure and retry can be shown end to end.
+	 * A module whose default export takes the engine and returns the one to use, loaded at boot:
+	 * behaviour around every engine call (latency, failures, logging) without changing the app.
 	 */
-	TAILOR_TEST_FAIL_STEPS: z
-		.string()
-		.regex(
-			/^(parsePosting|talkingPoints|narrative|resume|evaluate):\d+(,(parsePosting|talkingPoints|narrative|resume|evaluate):\d+)*$/,
-			{
-				error:
-					'expected step:count pairs such as narrative:1 (steps: parsePosting, talkingPoints, narrative, resume, evaluate)'
-			}
-		)
-		.optional(),
-	/** For tests only: every engine call takes at least this long, as a remote model would. */
-	TAILOR_TEST_ENGINE_DELAY_MS: z.coerce
-		.number({ error: 'expected a number' })
-		.int({ error: 'expected a whole number' })
-		.min(0, { error: 'expected 0 or more' })
-		.max(60_000, { error: 'expected at most 60000' })
-		.default(0),
+	TAILOR_ENGINE_WRAPPER: z.string().min(1).optional(),
 	/**
 	 * Prices in US cents per million tokens, as JSON: `{"my-model": {"input": 15, "output": 60}}`.
 	 * Merged over the built-in table of common models.

@@ -1,11 +1,5 @@
 /** The live state of a background job, folded from its events (browser-safe). */
-
-export type ProgressEvent = {
-	id: number;
-	type: 'status' | 'phase' | 'highlight' | 'step';
-	payload: Record<string, unknown>;
-	createdAt: string;
-};
+import { isTerminalStatus, type JobEvent } from '$lib/schemas/jobs';
 
 export type ProgressState = {
 	lastEventId: number;
@@ -20,24 +14,6 @@ export type ProgressState = {
 	summary: Record<string, unknown> | null;
 	endedAt: string | null;
 };
-
-export const PHASES: Record<string, { name: string; label: string }[]> = {
-	tailor: [
-		{ name: 'analyzing', label: 'Analyzing' },
-		{ name: 'generating', label: 'Generating' },
-		{ name: 'evaluating', label: 'Evaluating' }
-	],
-	resume: [
-		{ name: 'parsing', label: 'Reading' },
-		{ name: 'extracting', label: 'Saving' }
-	],
-	opportunity: [
-		{ name: 'parsing', label: 'Reading' },
-		{ name: 'extracting', label: 'Saving' }
-	]
-};
-
-export const TERMINAL = ['completed', 'failed', 'cancelled'];
 
 export function initialState(job: {
 	status: string;
@@ -62,37 +38,32 @@ export function initialState(job: {
 }
 
 /** Applies one event; events at or before the last one seen are ignored (replays, reconnects). */
-export function applyEvent(state: ProgressState, event: ProgressEvent): ProgressState {
+export function applyEvent(state: ProgressState, event: JobEvent): ProgressState {
 	if (event.id <= state.lastEventId) return state;
 	const next = { ...state, lastEventId: event.id };
-	const p = event.payload;
 	switch (event.type) {
 		case 'status': {
-			const status = String(p.status ?? next.status);
+			const { status, retrying, error, summary } = event.payload;
 			next.status = status;
-			if (status === 'processing' && p.retrying) {
-				next.retrying = typeof p.error === 'string' ? p.error : 'Something went wrong';
-			} else if (status === 'processing') {
-				next.retrying = null;
-			}
-			if (typeof p.error === 'string' && status === 'failed') next.error = p.error;
-			if (p.summary && typeof p.summary === 'object')
-				next.summary = p.summary as Record<string, unknown>;
-			if (TERMINAL.includes(status)) next.endedAt = event.createdAt;
+			if (status === 'processing')
+				next.retrying = retrying ? (error ?? 'Something went wrong') : null;
+			if (error !== undefined && status === 'failed') next.error = error;
+			if (summary) next.summary = summary;
+			if (isTerminalStatus(status)) next.endedAt = event.createdAt;
 			break;
 		}
 		case 'phase':
-			next.phase = typeof p.phase === 'string' ? p.phase : next.phase;
-			next.ticker = Array.isArray(p.ticker) ? p.ticker.map(String) : [];
+			next.phase = event.payload.phase;
+			next.ticker = event.payload.ticker ?? [];
 			break;
 		case 'highlight': {
-			const text = typeof p.text === 'string' ? p.text : null;
-			if (text && !next.highlights.includes(text)) next.highlights = [...next.highlights, text];
+			const { text } = event.payload;
+			if (!next.highlights.includes(text)) next.highlights = [...next.highlights, text];
 			break;
 		}
 		case 'step':
-			if (typeof p.name === 'string' && !next.steps.includes(p.name))
-				next.steps = [...next.steps, p.name];
+			if (!next.steps.includes(event.payload.name))
+				next.steps = [...next.steps, event.payload.name];
 			break;
 	}
 	return next;

@@ -1,30 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '$lib/server/db/client';
-import { claims } from '$lib/server/db/schema';
-import { citedClaimIds } from '$lib/server/domain/cited';
 import type { ProfileView } from '$lib/server/domain/profiles';
-import type { ClaimIndex } from './profile';
 
-/** The text of every claim the profile cites (and only those), for showing its sources. */
-export async function profileClaims(
-	db: Executor,
-	userId: string,
-	view: ProfileView
-): Promise<ClaimIndex> {
-	const ids = citedClaimIds(view).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-	const index: ClaimIndex = {};
-	for (const tp of view.talkingPoints)
-		for (const e of tp.evidence) index[e.claimId] = { text: e.text, sourcePath: e.sourcePath };
-	for (const e of view.evaluation.utilization.missed)
-		index[e.claimId] = { text: e.text, sourcePath: e.sourcePath };
-	if (!ids.length) return index;
-	const rows = await db
-		.select({ id: claims.id, text: claims.text, sourcePath: claims.sourcePath })
-		.from(claims)
-		.where(and(eq(claims.userId, userId), inArray(claims.id, ids)));
-	for (const r of rows) index[r.id] = { text: r.text, sourcePath: r.sourcePath };
-	return index;
-}
+/** The text of every claim the profile cites, for showing its sources. */
+export { citedClaims as profileClaims } from '$lib/server/domain/cited';
 
 /** What the profile pages render: the view without server-only details. */
 export function profileForPage(view: ProfileView) {

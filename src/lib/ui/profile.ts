@@ -1,7 +1,7 @@
 /** Browser-safe types for showing a tailored profile. */
 import type { TailoredProfile } from '$lib/schemas/profile';
 
-export type ClaimIndex = Record<string, { text: string; sourcePath: string | null }>;
+export type { ClaimIndex } from '$lib/server/domain/cited';
 
 export type PageProfile = TailoredProfile & {
 	id: string;

@@ -29,11 +29,22 @@ const record = careerRecord({
 			area: 'Culinary Management',
 			startDate: '2024-09',
 			endDate: '2026'
+		},
+		{
+			institution: 'Ohio State University',
+			studyType: 'Master of Science (MSN)',
+			area: 'Nursing',
+			endDate: '2020-05'
 		}
 	],
 	certificates: [
 		{ name: 'Food Hygiene Level 3', issuer: 'Highfield Qualifications' },
-		{ name: 'Allergen Awareness Certificate', issuer: 'Food Standards Agency' }
+		{ name: 'Allergen Awareness Certificate', issuer: 'Food Standards Agency' },
+		{
+			name: 'Certified Emergency Nurse (CEN)',
+			issuer: 'Board of Certification for Emergency Nursing'
+		},
+		{ name: 'Project Management Professional', issuer: 'PMI' }
 	],
 	projects: [
 		{
@@ -54,6 +65,22 @@ const claim = (start: string) => {
 };
 
 describe('first-person sentences', () => {
+	it('says a credential that names a person as what the person is', () => {
+		const say = (start: string) => sayClaim(claim(start), ctx, { now: new Date('2026-12-04') });
+		expect(say('Certified Emergency Nurse')).toBe(
+			'I am a Certified Emergency Nurse (CEN), a credential from the Board of Certification for Emergency Nursing.'
+		);
+		expect(say('Project Management Professional')).toBe(
+			'I am a Project Management Professional, a credential from PMI.'
+		);
+	});
+
+	it("puts a degree's abbreviation after its area", () => {
+		expect(sayClaim(claim('Master of Science'), ctx, { now: new Date('2026-12-04') })).toBe(
+			'I hold a Master of Science in Nursing (MSN) from Ohio State University.'
+		);
+	});
+
 	it('says a degree whose end is this year or later is being studied for', () => {
 		const diploma = claim('Diploma');
 		const say = (now: string) => sayClaim(diploma, ctx, { now: new Date(now) });

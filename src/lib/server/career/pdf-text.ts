@@ -71,16 +71,28 @@ function toPieces(items: unknown[]): TextPiece[] {
 /** "Page 2 of 3", "2/3", "- 2 -": page furniture, not resume text. */
 const PAGE_NUMBER = /^(?:page\s+)?[-–]?\s*\d{1,2}\s*[-–]?(?:\s*(?:of|\/)\s*\d{1,2})?$/i;
 
+/**
+ * Page furniture: a page number alone, or beside a line from the top of the first page (the
+ * person's name) — "Ines Varga — page 2 of 2", "Page 2 | Ines Varga".
+ */
+function isFurniture(line: string | undefined, firstLines: Set<string>): boolean {
+	if (!line) return true;
+	if (PAGE_NUMBER.test(line)) return true;
+	const parts = line.split(/\s+[—–|·•-]\s+/).map((p) => p.trim());
+	return (
+		parts.length === 2 &&
+		parts.some((p) => PAGE_NUMBER.test(p)) &&
+		parts.some((p) => firstLines.has(p) || [...firstLines].some((f) => f.startsWith(`${p},`)))
+	);
+}
+
 function withoutFurniture(pages: string[][]): string[][] {
 	const firstLines = new Set((pages[0] ?? []).filter(Boolean).slice(0, 3));
 	return pages.map((lines, i) => {
 		const kept = [...lines];
-		while (
-			kept.length &&
-			(!kept[0] || PAGE_NUMBER.test(kept[0]) || (i > 0 && firstLines.has(kept[0])))
-		)
+		while (kept.length && (isFurniture(kept[0], firstLines) || (i > 0 && firstLines.has(kept[0]!))))
 			kept.shift();
-		while (kept.length && (!kept.at(-1) || PAGE_NUMBER.test(kept.at(-1)!))) kept.pop();
+		while (kept.length && isFurniture(kept.at(-1), firstLines)) kept.pop();
 		return kept;
 	});
 }

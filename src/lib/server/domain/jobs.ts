@@ -1,4 +1,6 @@
 import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import { isTerminalStatus } from '../../schemas/jobs';
+import { readEvents } from '../jobs/events';
 import type { Executor } from '../db/client';
 import { documentJobs, jobEvents, type JobStatus, type JobType } from '../db/schema';
 import { InvalidInputError, NotFoundError } from './errors';
@@ -48,6 +50,12 @@ export async function getJob(db: Executor, userId: string, jobId: string): Promi
 	return toJobView(row);
 }
 
+/** The job with every event it has so far, in order: what the progress page folds. */
+export async function getJobWithEvents(db: Executor, userId: string, jobId: string) {
+	const job = await getJob(db, userId, jobId);
+	return { job, events: await readEvents(db, jobId) };
+}
+
 export type JobFilter = {
 	limit?: number;
 	type?: JobType;
@@ -77,8 +85,6 @@ export async function listJobs(
 	return rows.map(toJobView);
 }
 
-const ENDED: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
-
 /**
  * Where a progress stream resuming after event `afterId` stands: `'ended'` when the job has
  * finished and every one of its events is at or before `afterId` (nothing is left to send, so the
@@ -101,5 +107,5 @@ export async function resumePoint(
 			`Invalid input: /lastEventId: ${afterId} is not an event of this job (its last is ${last})`,
 			[{ path: '/lastEventId', message: 'is not an event of this job' }]
 		);
-	return ENDED.includes(job.status) && afterId === last ? 'ended' : 'open';
+	return isTerminalStatus(job.status) && afterId === last ? 'ended' : 'open';
 }

@@ -160,6 +160,18 @@ export async function findProfileForFast(
 	return row ? toProfileView(row.profile, row) : null;
 }
 
+/** The user's profiles in brief, for the dashboard: which opportunity each is for, its score. */
+export function listProfileScores(db: Executor, userId: string) {
+	return db
+		.select({
+			id: tailoredProfiles.id,
+			opportunityId: tailoredProfiles.opportunityId,
+			matchScore: tailoredProfiles.matchScore
+		})
+		.from(tailoredProfiles)
+		.where(eq(tailoredProfiles.userId, userId));
+}
+
 /** For the public share page: the profile by id alone (the caller has checked the token). */
 export async function getSharedProfile(db: Executor, id: string): Promise<ProfileView> {
 	const view = await load(db, and(eq(tailoredProfiles.id, id)));

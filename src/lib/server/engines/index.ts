@@ -1,6 +1,7 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Env } from '../env';
 import type { TailorEngine } from './engine';
-import { withInjectedFaults } from './faults';
 import { findSkills } from './lexicon';
 import { createLocalEngine } from './local/engine';
 import { createOpenAIEngine, openAIEngineOptionsFromEnv } from './openai';
@@ -13,9 +14,9 @@ export async function createEngine(config: Env): Promise<TailorEngine> {
 		config.TAILOR_ENGINE === 'openai'
 			? createOpenAIEngine(openAIEngineOptionsFromEnv(config))
 			: createLocalEngine();
-	return withInjectedFaults(
-		await engine,
-		config.TAILOR_TEST_FAIL_STEPS,
-		config.TAILOR_TEST_ENGINE_DELAY_MS
+	if (!config.TAILOR_ENGINE_WRAPPER) return engine;
+	const wrapper: { default: (engine: TailorEngine) => TailorEngine } = await import(
+		/* @vite-ignore */ pathToFileURL(path.resolve(config.TAILOR_ENGINE_WRAPPER)).href
 	);
+	return wrapper.default(await engine);
 }

@@ -2,8 +2,9 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Database, Tx } from '../db/client';
 import { documentJobs } from '../db/schema';
-import { lockJob, TERMINAL_STATUSES } from './events';
-import { finish } from './runner';
+import { isTerminalStatus } from '../../schemas/jobs';
+import { lockJob } from './events';
+import { finish } from './sql/finish';
 
 export type CancelResult = 'cancelled' | 'cancelling' | 'already-finished' | 'not-found';
 
@@ -20,9 +21,9 @@ export async function cancelJob(
 	return db.transaction(async (tx) => {
 		const row = await lockJob(tx, jobId);
 		if (!row || row.userId !== userId) return 'not-found';
-		if (TERMINAL_STATUSES.includes(row.status)) return 'already-finished';
+		if (isTerminalStatus(row.status)) return 'already-finished';
 		if (row.status === 'pending') {
-			await finish(tx, row, 'cancelled', {});
+			await finish(tx, row.id, 'cancelled');
 			await boss.cancel(row.jobType, jobId);
 			return 'cancelled';
 		}
@@ -52,7 +53,7 @@ export async function cancelJobsOf(tx: Tx, userId: string, opportunityId: string
 		)
 		.for('update');
 	for (const row of rows) {
-		if (row.status === 'pending') await finish(tx, row, 'cancelled', {});
+		if (row.status === 'pending') await finish(tx, row.id, 'cancelled');
 		else if (!row.cancelRequestedAt)
 			await tx
 				.update(documentJobs)

@@ -3,7 +3,7 @@ import type { DatabaseAvailability } from '../db/availability';
 import { createDb, type Database, type Sql, type Tx } from '../db/client';
 import type { Logger } from '../log';
 import { cancelJob } from './cancel';
-import { enqueueJob, enqueueJobs, type EnqueueRequest } from './enqueue';
+import { enqueueJob, type EnqueueRequest } from './enqueue';
 import { EventHub } from './hub';
 import type { Pipeline } from './pipeline';
 import { createBoss, ensureQueues, type QueueSettings } from './queue';
@@ -26,8 +26,6 @@ export type JobEngineOptions = {
 	worker: boolean;
 	/** Jobs this process runs at once, per pipeline. */
 	concurrency?: number;
-	onStepTiming?: (step: string, stepMs: number, totalMs: number) => void;
-	onJobStart?: (jobId: string) => void;
 	/**
 	 * The process's view of the database: while it is down pg-boss's errors (every poll fails) are
 	 * logged at debug level only, and once it is back live events are LISTENed for again.
@@ -100,8 +98,6 @@ export class JobEngine {
 				pipelines: options.pipelines,
 				concurrency: options.concurrency ?? 4,
 				retries: options.queue.retries,
-				onStepTiming: options.onStepTiming,
-				onJobStart: options.onJobStart,
 				listenNotify: options.queue.listenNotify
 			});
 			engine.worker = 'running';
@@ -111,11 +107,6 @@ export class JobEngine {
 
 	enqueue(request: EnqueueRequest, tx?: Tx) {
 		return enqueueJob(this.options.db, this.boss, request, tx);
-	}
-
-	/** Many jobs of one type in one transaction (see `enqueueJobs`). */
-	enqueueMany(type: string, requests: Omit<EnqueueRequest, 'type'>[], tx?: Tx) {
-		return enqueueJobs(this.options.db, this.boss, type, requests, tx);
 	}
 
 	cancel(userId: string, jobId: string) {

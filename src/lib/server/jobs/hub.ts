@@ -1,10 +1,12 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { isTerminalEvent, type JobEvent } from '../../schemas/jobs';
 import type { Database, Sql } from '../db/client';
-import { jobEvents } from '../db/schema';
 import type { Logger } from '../log';
-import { EVENTS_CHANNEL, isTerminalEvent, toJobEvent, type JobEvent } from './events';
+import { EVENTS_CHANNEL, parseEvent, readEvents } from './events';
 
-type Subscriber = { push(event: JobEvent): void; resync(): void };
+/** Pushed to a subscriber when its stream must end (the hub closes, its signal aborts). */
+const CLOSED = Symbol('closed');
+
+type Subscriber = { push(event: JobEvent | typeof CLOSED): void; resync(): void };
 
 /**
  * One LISTEN connection per process, fanned out in memory to any number of subscribers. A
@@ -79,26 +81,16 @@ export class EventHub {
 	}
 
 	#dispatch(message: string) {
-		let parsed: JobEvent & { partial?: boolean };
+		let parsed: ReturnType<typeof parseEvent>;
 		try {
-			parsed = JSON.parse(message);
+			parsed = parseEvent(message);
 		} catch {
 			this.log.warn({ message }, 'unreadable job event notification');
 			return;
 		}
 		const set = this.#subscribers.get(parsed.jobId);
 		if (!set) return;
-		if (parsed.createdAt) parsed.createdAt = new Date(parsed.createdAt).toISOString();
 		for (const s of set) (parsed.partial ? s.resync : s.push).call(s, parsed);
-	}
-
-	async #read(jobId: string, afterId: number): Promise<JobEvent[]> {
-		const rows = await this.db
-			.select()
-			.from(jobEvents)
-			.where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.id, afterId)))
-			.orderBy(asc(jobEvents.id));
-		return rows.map(toJobEvent);
 	}
 
 	/**
@@ -112,7 +104,7 @@ export class EventHub {
 	): AsyncGenerator<JobEvent, void, undefined> {
 		if (this.#closed) return;
 		let lastId = afterId;
-		const queue: JobEvent[] = [];
+		const queue: (JobEvent | typeof CLOSED)[] = [];
 		let wake: (() => void) | null = null;
 		let needsResync = true; // the first read is a resync
 		const notify = () => {
@@ -140,7 +132,7 @@ export class EventHub {
 				if (needsResync) {
 					needsResync = false;
 					// Listening already: whatever commits after this read arrives as a notification.
-					for (const event of await this.#read(jobId, lastId)) {
+					for (const event of await readEvents(this.db, jobId, lastId)) {
 						if (event.id <= lastId) continue;
 						lastId = event.id;
 						yield event;
@@ -166,11 +158,3 @@ export class EventHub {
 		}
 	}
 }
-
-const CLOSED = {
-	id: Number.MAX_SAFE_INTEGER,
-	jobId: '',
-	type: 'status',
-	payload: {},
-	createdAt: ''
-} as JobEvent;

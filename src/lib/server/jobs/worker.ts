@@ -2,10 +2,12 @@ import type { Job, JobResult, PgBoss, WorkOptions } from 'pg-boss';
 import type { Database } from '../db/client';
 import type { Logger } from '../log';
 import type { JobData } from './enqueue';
-import { appendEvent, lockJob, TERMINAL_STATUSES } from './events';
+import { isTerminalStatus } from '../../schemas/jobs';
 import { PermanentJobError, type Pipeline } from './pipeline';
 import { DEAD_LETTER_QUEUE } from './queue';
-import { finish, runJob } from './runner';
+import { runJob } from './runner';
+import { announceRetry } from './sql/fenced-event';
+import { finish } from './sql/finish';
 
 export type WorkerOptions = {
 	db: Database;
@@ -16,9 +18,6 @@ export type WorkerOptions = {
 	concurrency: number;
 	/** The queues' retry limit: an attempt with this many retries behind it is the last. */
 	retries: number;
-	onStepTiming?: (step: string, stepMs: number, totalMs: number) => void;
-	/** Called as a handler starts a job, for the pickup-latency benchmark. */
-	onJobStart?: (jobId: string) => void;
 	/** false: pg-boss's default polling (the benchmark's baseline), no LISTEN/NOTIFY settings. */
 	listenNotify?: boolean;
 };
@@ -40,17 +39,13 @@ export async function failJob(
 	error: string
 ): Promise<void> {
 	const row = await db.query.documentJobs.findFirst({ where: (j, { eq }) => eq(j.id, jobId) });
-	if (!row || TERMINAL_STATUSES.includes(row.status)) return;
+	if (!row || isTerminalStatus(row.status)) return;
 	try {
 		await pipeline?.onFailure?.({ job: row, db, log, error });
 	} catch (hookError) {
 		log.error({ err: hookError, jobId }, 'on-failure hook failed');
 	}
-	await db.transaction(async (tx) => {
-		const locked = await lockJob(tx, jobId);
-		if (!locked || TERMINAL_STATUSES.includes(locked.status)) return;
-		await finish(tx, locked, 'failed', { error });
-	});
+	await finish(db, jobId, 'failed', { error });
 }
 
 /** Registers the pipelines with pg-boss; this process then runs their jobs. */
@@ -78,7 +73,6 @@ export async function startWorkers(options: WorkerOptions): Promise<void> {
 						burstWhenBatchFull: batchSize > 1
 					};
 		const runOne = async (job: Job<JobData>): Promise<JobResult> => {
-			options.onJobStart?.(job.data.jobId);
 			try {
 				await handle(pipeline, job, job.retryCount >= options.retries);
 				return { id: job.id, status: 'completed' };
@@ -121,15 +115,7 @@ export async function startWorkers(options: WorkerOptions): Promise<void> {
 		const { jobId } = job.data;
 		const attempt = job.retryCount + 1;
 		try {
-			await runJob({
-				db,
-				log,
-				pipeline,
-				jobId,
-				attempt,
-				signal: job.signal,
-				onStepTiming: options.onStepTiming
-			});
+			await runJob({ db, log, pipeline, jobId, attempt, signal: job.signal });
 		} catch (error) {
 			const message = readableError(error);
 			const permanent = error instanceof PermanentJobError;
@@ -139,17 +125,7 @@ export async function startWorkers(options: WorkerOptions): Promise<void> {
 				if (permanent) return; // nothing to retry; pg-boss records the attempt as done
 			} else {
 				log.info({ jobId, attempt, error: message }, 'job attempt failed; it will be retried');
-				await db.transaction(async (tx) => {
-					const row = await lockJob(tx, jobId);
-					if (row?.attempt === attempt && row.status === 'processing') {
-						await appendEvent(tx, jobId, 'status', {
-							status: 'processing',
-							attempt,
-							retrying: true,
-							error: message
-						});
-					}
-				});
+				await announceRetry(db, jobId, attempt, message);
 			}
 			throw error;
 		}

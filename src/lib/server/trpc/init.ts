@@ -5,9 +5,11 @@ import { findUnstorable, MAX_DEPTH, printable } from '../../schemas/storable';
 import { InvalidInputError, LimitReachedError } from '../domain/errors';
 import type { Context } from './context';
 import { describeIssues, fromDomainError, issuesOf } from './errors';
-import { apiSettings } from './settings';
+import { env } from '../env';
 
-const { sse } = apiSettings();
+// A ping every 10 s keeps proxies from closing an idle stream and lets the client notice a dead
+// one: after three silent intervals it reconnects with its last event id.
+const SSE_PING_MS = 10_000;
 
 /** A BAD_REQUEST naming the part of the input that cannot be stored. */
 function unstorable(issue: { path: string; message: string }): TRPCError {
@@ -70,9 +72,9 @@ const t = initTRPC.context<Context>().create({
 		};
 	},
 	sse: {
-		ping: { enabled: true, intervalMs: sse.pingMs },
-		maxDurationMs: sse.maxDurationMs,
-		client: { reconnectAfterInactivityMs: sse.reconnectAfterInactivityMs }
+		ping: { enabled: true, intervalMs: SSE_PING_MS },
+		maxDurationMs: env().TAILOR_SSE_MAX_DURATION_MS,
+		client: { reconnectAfterInactivityMs: SSE_PING_MS * 3 }
 	}
 });
 

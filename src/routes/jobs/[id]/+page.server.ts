@@ -1,10 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
-import { jobEvents } from '$lib/server/db/schema';
 import { LimitReachedError } from '$lib/server/domain/errors';
-import { getJob } from '$lib/server/domain/jobs';
+import { getJob, getJobWithEvents } from '$lib/server/domain/jobs';
 import { startTailor } from '$lib/server/domain/tailor';
-import { toJobEvent } from '$lib/server/jobs/events';
+import { jobPhases } from '$lib/server/pipelines';
 import { webApp } from '$lib/server/web';
 import { orNotFound, requireUser, routeId } from '$lib/ui/guard.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,16 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const id = routeId(params.id);
-	const db = webApp().conn.db;
-	const job = await orNotFound(getJob(db, user.id, id));
 	// The whole history so far (a job has a few dozen events); the page then follows the live
 	// stream from the last of them, so a reload never misses or repeats anything.
-	const rows = await db
-		.select()
-		.from(jobEvents)
-		.where(eq(jobEvents.jobId, id))
-		.orderBy(asc(jobEvents.id));
-	return { job, events: rows.map(toJobEvent) };
+	const { job, events } = await orNotFound(getJobWithEvents(webApp().conn.db, user.id, id));
+	return { job, events, phases: jobPhases[job.type] };
 };
 
 export const actions: Actions = {

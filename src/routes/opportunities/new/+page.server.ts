@@ -1,7 +1,6 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
-import { claims } from '$lib/server/db/schema';
 import { fail, redirect } from '@sveltejs/kit';
 import { opportunityDraftSchema } from '$lib/schemas/api';
+import { getCareer } from '$lib/server/domain/career';
 import { InvalidInputError, LimitReachedError } from '$lib/server/domain/errors';
 import { createOpportunity } from '$lib/server/domain/opportunities';
 import { demoPosting } from '$lib/server/demo';
@@ -13,11 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const [row] = await webApp()
-		.conn.db.select({ n: count() })
-		.from(claims)
-		.where(and(eq(claims.userId, user.id), isNull(claims.retiredAt)));
-	return { hasCareer: (row?.n ?? 0) > 0, sample: demoPosting };
+	const career = await getCareer(webApp().conn.db, user.id);
+	return { hasCareer: career.claims.length > 0, sample: demoPosting };
 };
 
 /** What a refusal of an unreadable form gives back: the page keeps what is typed in it. */

@@ -13,13 +13,9 @@ import { users } from './auth';
 import { opportunities } from './opportunities';
 import { tailoredProfiles } from './profiles';
 
-export const jobTypes = ['resume', 'opportunity', 'tailor'] as const;
-export const jobStatuses = ['pending', 'processing', 'completed', 'failed', 'cancelled'] as const;
-export const jobEventTypes = ['status', 'phase', 'highlight', 'step'] as const;
+import type { JobEventType, JobStatus } from '../../../schemas/jobs';
 
-export type JobType = (typeof jobTypes)[number];
-export type JobStatus = (typeof jobStatuses)[number];
-export type JobEventType = (typeof jobEventTypes)[number];
+export type { JobEventType, JobStatus, JobType } from '../../../schemas/jobs';
 
 /** A background job as the user sees it; the pg-boss job of the same id does the work. */
 export const documentJobs = pgTable(

@@ -1,6 +1,6 @@
 import type { CareerItem, Claim } from '../../../schemas/career';
 import { tagged, type Token } from '../nlp';
-import { isNoun, isPlaceNoun } from '../wordnet';
+import { isNoun, isPersonNoun, isPlaceNoun } from '../wordnet';
 import { sentences } from '../text';
 import { ensurePeriod, type CareerContext } from './career-context';
 
@@ -148,6 +148,8 @@ const lowerFirst = (s: string) =>
 	/^(?:[A-Z][a-z]|[A-Z]\s)/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+/** Whether a degree item names its area. */
+const area0 = (item: CareerItem | undefined) => str(item?.data.area).length > 0;
 
 /** An education entry still under way: no end date, or one in the future. */
 function inProgress(item: CareerItem | undefined, now: Date): boolean {
@@ -252,14 +254,28 @@ export function sayClaim(
 			const issuer = str(item?.data.issuer);
 			// "from the American Heart Association", "from Google".
 			const from = issuer.split(/\s+/).length >= 3 ? `the ${issuer}` : issuer;
+			// "Certified Emergency Nurse (CEN)", "Project Management Professional": a title the
+			// person bears, not a thing held.
+			const head = name
+				.replace(/\s*\([^)]*\)\s*$/, '')
+				.split(/[\s–—-]+/)
+				.at(-1)
+				?.toLowerCase();
+			if (head && /^[a-z]+$/.test(head) && isPersonNoun(head)) {
+				sentence = `I am ${article(name)} ${name}${issuer ? `, a credential from ${from}` : ''}`;
+				break;
+			}
 			// "the OSHA 30-Hour General Industry" is a course's name: say what is held.
 			const held = CREDENTIAL_NOUN.test(name) ? name : `${name} certificate`;
 			sentence = issuer ? `I hold the ${held} from ${from}` : `I hold the ${held}`;
 			break;
 		}
 		case 'degree': {
-			const type = str(item?.data.studyType);
-			const area = str(item?.data.area);
+			// "Master of Science (MSN)" in "Nursing" is a "Master of Science in Nursing (MSN)".
+			const [, bareType = '', short = ''] =
+				/^(.*?)\s*(\([^)]*\))?$/.exec(str(item?.data.studyType)) ?? [];
+			const type = area0(item) && short ? bareType : str(item?.data.studyType);
+			const area = str(item?.data.area) + (area0(item) && short ? ` ${short}` : '');
 			const school = str(item?.data.institution);
 			const degree =
 				!area || type.toLowerCase().endsWith(area.toLowerCase())

@@ -1,7 +1,7 @@
 import { tracked, TRPCError } from '@trpc/server';
 import { jobsInput } from '../../../schemas/api';
+import { isTerminalEvent } from '../../../schemas/jobs';
 import { getJob, listJobs, resumePoint } from '../../domain/jobs';
-import { isTerminalEvent } from '../../jobs/events';
 import { authedProcedure, router } from '../init';
 
 export const jobsRouter = router({

@@ -1,5 +1,4 @@
 import { profilesInput } from '../../../schemas/api';
-import { exportProfile } from '../../domain/export';
 import {
 	readProfile,
 	revertProfileField,
@@ -7,6 +6,7 @@ import {
 	withCurrentNarrative
 } from '../../domain/profile-edits';
 import { getProfileVersion, listVersions, restoreVersion } from '../../domain/profile-versions';
+import { exportProfile, transportable } from '../../export';
 import { authedProcedure, router } from '../init';
 
 export const profilesRouter = router({
@@ -49,9 +49,13 @@ export const profilesRouter = router({
 		return readProfile(db, ctx.user.id, input.profileId);
 	}),
 
-	/** `{ filename, contentType, content }` in Markdown, JSON Resume or print-ready HTML. */
+	/**
+	 * `{ filename, contentType, encoding, content }`: the resume as PDF or Word (`encoding:
+	 * 'base64'`), Markdown, JSON Resume or print-ready HTML (`'utf-8'`), or the notes.
+	 */
 	export: authedProcedure.input(profilesInput.export).query(async ({ ctx, input }) => {
-		const profile = await readProfile(ctx.app.conn.db, ctx.user.id, input.profileId);
-		return exportProfile(profile, input.format);
+		const { profileId, format, template, paper } = input;
+		const profile = await readProfile(ctx.app.conn.db, ctx.user.id, profileId);
+		return transportable(await exportProfile(profile, format, { template, paper }));
 	})
 });

@@ -3,7 +3,7 @@ import { createContext } from '$lib/server/trpc/context';
 import { readLimited } from '$lib/server/trpc/edge';
 import { rateLimitKey } from '$lib/server/trpc/rate-limit';
 import { appRouter } from '$lib/server/trpc/router';
-import { apiSettings } from '$lib/server/trpc/settings';
+import { env } from '$lib/server/env';
 import {
 	procedurePath,
 	releasingSlot,
@@ -52,7 +52,7 @@ const handler: RequestHandler = async (event) => {
 	// A declared length was checked against the limit before (hooks.server.ts), and the body cannot
 	// run past it; only a chunked body, of unknown length, is read here first.
 	if (req.method === 'POST' && !req.headers.has('content-length')) {
-		const body = await readLimited(req, apiSettings().bodyLimit);
+		const body = await readLimited(req, env().TAILOR_API_BODY_LIMIT);
 		if (body instanceof Response) return body;
 		req = new Request(req.url, { method: 'POST', headers: req.headers, body, signal: req.signal });
 	}

@@ -1,5 +1,0 @@
-// A worker process for `npm run bench:queue`: runs no-op jobs until SIGTERM.
-import { runWorkerProcess } from '../lib/server/worker-process';
-import { noopPipeline } from './pipelines';
-
-await runWorkerProcess([noopPipeline]);
