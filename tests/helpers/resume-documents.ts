@@ -409,7 +409,7 @@ const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
 async function packed(children: (Paragraph | Table)[]): Promise<Uint8Array> {
 	const doc = new Document({
 		creator: 'Tailor tests',
-		styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
+		styles: { default: { document: { run: { font: 'Calibri', size: 20 } } } },
 		sections: [{ children }]
 	});
 	return new Uint8Array(await Packer.toBuffer(doc));
@@ -513,11 +513,11 @@ function table(rows: TableCell[][], widths: number[]) {
 export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 	const p = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
 		new Paragraph({ children: [run(text, options)] });
-	const label = (text: string) => cell([p(text.toUpperCase(), { bold: true, size: 24 })], 2200);
+	const label = (text: string) => cell([p(text.toUpperCase(), { bold: true, size: 24 })], 2600);
 	const roles = (list: Role[]) =>
 		table(
 			list.map((role) => [
-				cell([p(period(role, 'short', 'Current'), { italics: true })], 2200),
+				cell([p(period(role, 'short', 'Current'), { italics: true })], 2600),
 				cell(
 					[
 						p(`${role.title} | ${role.organization}${role.location ? ` | ${role.location}` : ''}`, {
@@ -526,20 +526,20 @@ export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 						...(role.summary ? [p(role.summary)] : []),
 						...role.bullets.map(bullet)
 					],
-					6800
+					6400
 				)
 			]),
-			[2200, 6800]
+			[2600, 6400]
 		);
 	const section = (name: string, content: (Paragraph | Table)[]) =>
 		table(
 			[
 				[
 					label(name),
-					new TableCell({ children: content, width: { size: 9000, type: WidthType.DXA } })
+					new TableCell({ children: content, width: { size: 6400, type: WidthType.DXA } })
 				]
 			],
-			[2200, 9000]
+			[2600, 6400]
 		);
 	/** A heading over a table, or nothing when there is nothing to put in it. */
 	const titled = (title: string, rows: unknown[], content: () => Table) =>
@@ -548,7 +548,7 @@ export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 		table(
 			[
 				[
-					cell([p(r.name, { bold: true, size: 40 }), p(r.label)], 5500),
+					cell([p(r.name, { bold: true, size: 40 }), p(r.label)], 4500),
 					cell(
 						[
 							...contactLine(r).map((line) => p(line)),
@@ -556,11 +556,11 @@ export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 								(l) => new Paragraph({ children: [linkRun(l)], alignment: AlignmentType.RIGHT })
 							)
 						],
-						5500
+						4500
 					)
 				]
 			],
-			[5500, 5500]
+			[4500, 4500]
 		),
 		section('Profile', [p(r.summary)]),
 		new Paragraph({ text: 'Experience', heading: HeadingLevel.HEADING_2 }),
@@ -568,10 +568,10 @@ export function tableDocx(r: ResumeDescription): Promise<Uint8Array> {
 		new Paragraph({ text: 'Education', heading: HeadingLevel.HEADING_2 }),
 		table(
 			r.education.map((e) => [
-				cell([p(degreeDate(e, 'long'), { italics: true })], 2200),
-				cell([p(`${e.degree}, ${[e.school, e.location].filter(Boolean).join(', ')}`)], 6800)
+				cell([p(degreeDate(e, 'long'), { italics: true })], 2600),
+				cell([p(`${e.degree}, ${[e.school, e.location].filter(Boolean).join(', ')}`)], 6400)
 			]),
-			[2200, 6800]
+			[2600, 6400]
 		),
 		...titled('Volunteer Work', r.volunteer, () => roles(r.volunteer)),
 		...(r.certifications.length

@@ -461,7 +461,7 @@ describe('parseTextResume on resumes as people paste them', () => {
 		// Read in 2025, when it was written: the MSN is under way and the BSN is held.
 		const now = new Date('2025-09-01');
 		expect(degreeSentence(resume, 'Master of Science', now)).toBe(
-			'I am studying for a Master of Science (MSN) in Nursing, Nursing Education at Franklin University.'
+			'I am studying for a Master of Science in Nursing (MSN), Nursing Education at Franklin University.'
 		);
 		expect(degreeSentence(resume, 'BSN', now)).toBe(
 			'I hold a BSN from Capital University, Columbus, OH.'

@@ -146,7 +146,7 @@ describe.each(resumeTemplates)('the %s template', (template) => {
 				'Senior Data Engineer',
 				'zoe.nunez@example.org',
 				'+48 601 234 567',
-				'Łódź, PL',
+				'Łódź, Poland',
 				'zoe.example.org',
 				'linkedin.com/in/zoe-nunez',
 				'I build efficient data workflows for finance teams.',

@@ -1,8 +1,4 @@
-import { toLines, type TextPiece } from './pdf-lines';
-
-/** A line that is only a date or a period: "2019 – present", "Mar 2021". */
-const DATE_ONLY =
-	/^\(?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+|\d{1,2}\/)?(?:19|20)\d{2}\b[\s\d/a-z.,–—-]*\)?$/i;
+import { DATE_ONLY, toLines, type TextPiece } from './pdf-lines';
 
 export type Columns = {
 	header: TextPiece[];
@@ -58,9 +54,17 @@ export function findColumns(pieces: TextPiece[]): Columns | null {
 	if (overlap < 0.5 * Math.min(extent(sides.left), extent(sides.right)) || overlap < 0.15 * page)
 		return null;
 	if (crossers.some((p) => p.y < overlapTop - 2 && p.y > overlapBottom + 2)) return null;
-	for (const side of [sides.left, sides.right]) {
-		const lines = toLines(side);
-		if (lines.filter((l) => DATE_ONLY.test(l.text)).length >= 0.5 * lines.length) return null;
+	// A column of dates (or of labels and dates) beside the entries is a table, read row by row:
+	// mostly dates, or dates each level with a line of the other side.
+	const lines = { left: toLines(sides.left), right: toLines(sides.right) };
+	for (const [one, other] of [
+		[lines.left, lines.right],
+		[lines.right, lines.left]
+	] as const) {
+		const dates = one.filter((l) => DATE_ONLY.test(l.text));
+		if (dates.length >= 0.5 * one.length) return null;
+		const level = dates.filter((d) => other.some((l) => Math.abs(l.y - d.y) <= 1.5));
+		if (dates.length >= 2 && level.length >= 0.7 * dates.length) return null;
 	}
 	// Everything level with or above the lowest piece crossing the gutter at the top is the header.
 	const above = crossers.filter((p) => p.y >= overlapTop - 2);

@@ -1,7 +1,8 @@
 import { findColumns } from './pdf-columns';
 import { EMAIL } from './text-contact';
 import { mergeWrappedCells } from './pdf-cells';
-import { mode, toLines, type Line, type TextPiece } from './pdf-lines';
+import { makeLine, mode, toLines, type Line, type TextPiece } from './pdf-lines';
+import { stackAtHead } from './pdf-stacks';
 import { firstWordWidth, joinWrapped } from './pdf-words';
 import type { Mark } from './pdf-marks';
 
@@ -19,73 +20,111 @@ const CONTACT_START =
 
 type Block = { text: string; first: Line; last: Line };
 
+/** What a column says about its lines: where they wrap, and how far apart its paragraphs' lines are. */
+type Measure = {
+	/** The right margin for text of a size. */
+	right: (size: number) => number;
+	/** The usual distance between the baselines of one paragraph, for a size. */
+	leading: (size: number) => number;
+	/** True when the margin is known: two lines or more reach it, or the block's edge is given. */
+	known: (size: number) => boolean;
+};
+
+/** Words a line ends on when the sentence goes on: "…Emergency &", "…head of". */
+const GOES_ON = /([,;&/+–—-]|\b(?:and|or|of|for|in|at|the|a|an|to|with))$/i;
+/** "Tools: BigQuery, Looker": a label and its list start an item of their own. */
+const LABELLED = /^\p{Lu}[^:,.]{0,30}:\s/u;
+
 /**
- * The lines of one column as text lines: a wrapped line is joined to the line before it when
- * it goes on in the same font and size at the same leading and margin, and its first word would
- * not have fitted on the line before (which is how the word processor decided to wrap it).
+ * True when `line` is the word processor's wrap of the block above it: it goes on in the font
+ * the line above broke in, at its size, leading and margin, and its first word would not have
+ * fitted at the end of the line above (which is how the line came to wrap).
  */
-function readColumn(rows: Line[], bodySize: number): string[] {
-	if (rows.length === 0) return [];
-	// The right margin as the text of each size reaches it (a name set large across the top
-	// says nothing of where the body's lines wrap).
+function wraps(block: Block, line: Line, m: Measure): boolean {
+	const prev = block.last;
+	const gap = (prev.lastY ?? prev.y) - line.y;
+	if (line.bullet || line.spread || prev.spread || Math.abs(prev.size - line.size) >= 0.6)
+		return false;
+	if (prev.lastFont !== line.firstFont) return false;
+	if (gap <= 0 || gap > m.leading(line.size) + Math.max(0.6, 0.08 * line.size)) return false;
+	const full =
+		prev.x1 + 0.25 * line.size + firstWordWidth(line) > m.right(line.size) - 0.5 * line.size;
+	if (!full) return false;
+	// With the margin unknown, only words that cannot end a line say it goes on.
+	if (!m.known(line.size) && !/^[\p{Ll}(]/u.test(line.text) && !GOES_ON.test(prev.text))
+		return false;
+	if (/:$/.test(prev.text) || CONTACT_START.test(line.text) || LABELLED.test(line.text))
+		return false;
+	// A bullet goes on under its text (a hanging indent) or back at its glyph (wrapped to the
+	// margin); a paragraph at its own margin, or left of a first line set in.
+	return block.first.bullet
+		? line.x0 >= block.first.x0 - 2
+		: Math.abs(line.x0 - prev.x0) <= 2 || (prev === block.first && line.x0 < prev.x0);
+}
+
+/** How the lines of a column are set: their margins per size, and their paragraphs' leading. */
+function measure(lines: Line[], edge: number | undefined): Measure {
 	const right = new Map<number, number>();
-	for (const l of rows) right.set(l.size, Math.max(right.get(l.size) ?? 0, l.x1));
-	const lines = mergeWrappedCells(rows, (size) => right.get(size) ?? 0);
-	// The usual distance between baselines of one paragraph, per font size.
+	// A name set large across the top says nothing of where the body's lines wrap.
+	for (const l of lines) right.set(l.size, Math.max(right.get(l.size) ?? 0, edge ?? l.x1));
 	const leading = new Map<number, number>();
 	for (const size of new Set(lines.map((l) => l.size))) {
-		const gaps: number[] = [];
-		lines.forEach((l, i) => {
+		const gaps = lines.flatMap((l, i) => {
 			const prev = lines[i - 1];
-			if (prev && prev.size === size && l.size === size) gaps.push(prev.y - l.y);
+			return prev && prev.size === size && l.size === size ? [prev.y - l.y] : [];
 		});
-		const m = mode(gaps.filter((g) => g > 0 && g < 2 * size));
-		if (m) leading.set(size, m);
+		const usual = mode(gaps.filter((g) => g > 0 && g < 2 * size));
+		if (usual) leading.set(size, usual);
 	}
-	// The margin is known when two lines or more reach it; the one longest line of a list of
-	// short ones (an email address in a sidebar) says nothing of where text wraps.
+	const margin = (size: number) => right.get(size) ?? 0;
+	// The one longest line of a list of short ones (an email address in a sidebar) says nothing
+	// of where text wraps; two lines reaching the same margin do.
 	const reaching = (size: number) =>
-		lines.filter((l) => l.size === size && l.x1 >= (right.get(size) ?? 0) - 1.5 * size).length;
+		lines.filter((l) => l.size === size && l.x1 >= margin(size) - 1.5 * size).length;
+	return {
+		right: margin,
+		leading: (size) => leading.get(size) ?? 1.25 * size,
+		known: (size) => edge !== undefined || reaching(size) >= 2
+	};
+}
+
+/**
+ * The lines of one column as text lines: blocks side by side at its head read one after the
+ * other, rows of wrapped cells made one line each, and a line the word processor wrapped joined
+ * to the one before it. `edge` is the column's right edge when it is known.
+ */
+function readColumn(rows: Line[], bodySize: number, head = true, edge?: number): string[] {
+	if (rows.length === 0) return [];
+	// Blocks side by side at the head (a name beside the contact details): each read as a column
+	// of its own (the left one ending at the gap between them), then the rest.
+	const stack = head ? stackAtHead(rows, makeLine) : null;
+	if (stack) {
+		return [
+			...readColumn(stack.left, bodySize, false, stack.gutter),
+			'',
+			...readColumn(stack.right, bodySize, false),
+			'',
+			...readColumn(rows.slice(stack.end), bodySize, false)
+		];
+	}
+	const lines = mergeWrappedCells(rows, measure(rows, edge).right);
+	const m = measure(lines, edge);
 	const out: string[] = [];
-	const flush = (b: Block | undefined) => b && out.push(b.text);
 	let current: Block | undefined;
 	for (const line of lines) {
-		const prev = current?.last;
-		const gap = prev ? (prev.lastY ?? prev.y) - line.y : 0;
-		const usual = leading.get(line.size) ?? 1.25 * line.size;
-		const heading = line.size >= 1.15 * bodySize;
-		const wraps =
-			!!prev &&
-			!!current &&
-			!line.bullet &&
-			!heading &&
-			!line.spread &&
-			!prev.spread &&
-			Math.abs(prev.size - line.size) < 0.6 &&
-			prev.lastFont === line.firstFont &&
-			gap > 0 &&
-			gap <= usual + Math.max(0.6, 0.08 * line.size) &&
-			prev.x1 + 0.25 * line.size + firstWordWidth(line) >
-				(right.get(line.size) ?? 0) - 0.5 * line.size &&
-			(reaching(line.size) >= 2 || /^[\p{Ll}(]/u.test(line.text) || /[,;-]$/.test(prev.text)) &&
-			!/[:]$/.test(prev.text) &&
-			!CONTACT_START.test(line.text) &&
-			// A bullet goes on under its text (a hanging indent) or back at its glyph (wrapped to the
-			// margin); a paragraph at its own margin, or left of a first line set in.
-			(current.first.bullet
-				? line.x0 >= current.first.x0 - 2
-				: Math.abs(line.x0 - prev.x0) <= 2 || (prev === current.first && line.x0 < prev.x0));
-		if (wraps && current) {
+		if (current && wraps(current, line, m)) {
 			current.text = joinWrapped(current.text, line.text);
 			current.last = line;
 			continue;
 		}
-		flush(current);
+		const prev = current?.last;
+		if (current) out.push(current.text);
 		// A wider space than the usual leading (or a heading) starts a paragraph: a blank line.
-		if (prev && (heading || gap > 1.6 * usual)) out.push('');
+		const gap = prev ? (prev.lastY ?? prev.y) - line.y : 0;
+		if (prev && (line.size >= 1.15 * bodySize || gap > 1.6 * m.leading(line.size))) out.push('');
 		current = { text: line.text, first: line, last: line };
 	}
-	flush(current);
+	if (current) out.push(current.text);
 	return out;
 }
 

@@ -35,6 +35,10 @@ export type Line = {
 	lastY?: number;
 };
 
+/** A line that is only a date or a period: "2019 – present", "Mar 2021", "Expected May 2026". */
+export const DATE_ONLY =
+	/^\(?(?:expected\s+|since\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+|\d{1,2}\/)?(?:19|20)\d{2}\b[\s\d/a-z.,–—-]*\)?$/i;
+
 /** Glyphs that start a bullet, private-use ones from Symbol and Wingdings fonts included. */
 const BULLET_GLYPH =
 	/^[•·▪▫◦●○■□►▸‣⁃∙➢➤❖♦◆✓✔✗❑❍\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0d7\uf0be]/u;
@@ -105,7 +109,7 @@ export function joinPieces(pieces: TextPiece[]): { text: string; spread: boolean
 	return { text: text.replace(/\s+/g, ' ').trim(), spread };
 }
 
-function makeLine(pieces: TextPiece[]): Line {
+export function makeLine(pieces: TextPiece[]): Line {
 	pieces.sort((a, b) => a.x - b.x);
 	const joined = joinPieces(pieces);
 	let text = joined.text;

@@ -6,6 +6,8 @@ import { bulletMarks, type Mark } from './pdf-marks';
 
 /** A resume is a page or three; a PDF of more pages than this is something else. */
 export const PDF_MAX_PAGES = 20;
+/** The time spent reading pages' drawings for bullets drawn as shapes, at most. */
+const DRAWING_BUDGET_MS = 3_000;
 
 export const PDF_REFUSALS = {
 	notPdf:
@@ -116,12 +118,17 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
 			throw new CareerImportError(PDF_REFUSALS.tooManyPages(pdf.numPages));
 		const { OPS } = await getResolvedPDFJS();
 		const pages: { pieces: TextPiece[]; marks: Mark[] }[] = [];
+		let drawing = 0;
 		for (let n = 1; n <= pdf.numPages; n++) {
 			const page = await pdf.getPage(n);
 			const content = await page.getTextContent();
 			const pieces = toPieces(content.items);
-			// Shapes are looked at only beside text: a page of text only has no bullets to draw.
-			const drawn = pieces.length ? await page.getOperatorList() : null;
+			// Bullets drawn as shapes are looked for on pages with text, within a time budget: the
+			// drawing of a page of scanned images takes long to read and has no bullets.
+			const started = performance.now();
+			const drawn =
+				pieces.length && drawing < DRAWING_BUDGET_MS ? await page.getOperatorList() : null;
+			drawing += performance.now() - started;
 			const marks = drawn
 				? bulletMarks(drawn.fnArray, drawn.argsArray, OPS as unknown as Record<string, number>)
 				: [];

@@ -44,9 +44,10 @@ function mendsWord(left: string, right: string): boolean {
 /** Joins `next` to `text`, mending a word broken with a hyphen at the line end. */
 export function joinWrapped(text: string, next: string): string {
 	if (/\u00ad$/.test(text)) return text.slice(0, -1) + next;
-	if (/\p{L}[-‐]$/u.test(text) && /^\p{Ll}/u.test(next)) {
+	if (/[\p{L}\d][-‐]$/u.test(text) && /^\p{L}/u.test(next)) {
+		// "Adebayo-" + "Lindqvist": a compound name; "adminis-" + "tration": a word broken in two.
 		const left = text.slice(0, -1);
-		return mendsWord(left, next) ? left + next : text + next;
+		return /^\p{Ll}/u.test(next) && mendsWord(left, next) ? left + next : text + next;
 	}
 	// An address broken where it ran out of room ("…@example.co" + "m", "linkedin.com/in/" +
 	// "ada"): one token again.

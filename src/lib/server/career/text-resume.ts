@@ -98,7 +98,7 @@ function sectionOfWords(words: string): Section | null {
 }
 
 /** The section a heading line opens ("## Experience", "LICENSES & CERTIFICATIONS:"), or null. */
-function headingOf(line: string): Section | null {
+export function headingOf(line: string): Section | null {
 	const t = line
 		.replace(/^#{1,6}\s*/, '')
 		.replace(/[:：]\s*$/, '')
@@ -613,11 +613,19 @@ function build(text: string): Obj {
 		.map((l) => plain(l.slice(0, MAX_LINE)));
 	const sections = new Map<Section, string[]>();
 	let section: Section = 'header';
-	for (const line of lines) {
+	for (const raw of lines) {
+		let line = raw;
 		const heading = BULLET.test(line) ? null : headingOf(line);
 		if (heading) {
 			section = heading;
 			continue;
+		}
+		// "PROFILE | Emergency nurse with …": a heading in a table's first column, beside its text.
+		const cell = BULLET.test(line) ? null : /^([^|]{2,40}?)\s+\|\s+(\S.*)$/.exec(line);
+		const inCell = cell ? headingOf(cell[1] ?? '') : null;
+		if (inCell) {
+			section = inCell;
+			line = cell?.[2] ?? '';
 		}
 		if (/^\s*([=\-_*]\s*){3,}$/.test(line)) continue;
 		if (!sections.has(section)) sections.set(section, []);

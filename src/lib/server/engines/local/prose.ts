@@ -275,7 +275,11 @@ export function sayClaim(
 			const [, bareType = '', short = ''] =
 				/^(.*?)\s*(\([^)]*\))?$/.exec(str(item?.data.studyType)) ?? [];
 			const type = area0(item) && short ? bareType : str(item?.data.studyType);
-			const area = str(item?.data.area) + (area0(item) && short ? ` ${short}` : '');
+			// …after the area's first part: "in Nursing (MSN), Nursing Education".
+			const area =
+				area0(item) && short
+					? str(item?.data.area).replace(/^([^,]*)(,|$)/, `$1 ${short}$2`)
+					: str(item?.data.area);
 			const school = str(item?.data.institution);
 			const degree =
 				!area || type.toLowerCase().endsWith(area.toLowerCase())
