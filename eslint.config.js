@@ -14,7 +14,8 @@ export default ts.config(
 			'.data-e2e/',
 			'drizzle/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'packages/*/dist/'
 		]
 	},
 	js.configs.recommended,
