@@ -376,11 +376,31 @@ const shapes: Record<string, () => fc.Arbitrary<unknown>> = {
 				text
 			)
 		}),
+	'apiKeys.setWebhook': () =>
+		fc.record({
+			id: fc.oneof(
+				fc.constant('').map(() => ids.spareKeyId),
+				text
+			),
+			// Address literals only: no name lookups while fuzzing.
+			url: fc.oneof(
+				fc.constantFrom('https://203.0.113.7/hook', 'http://127.0.0.1:9/', 'ftp://203.0.113.7/'),
+				text
+			)
+		}),
+	'apiKeys.removeWebhook': () =>
+		fc.record({
+			id: fc.oneof(
+				fc.constant('').map(() => ids.spareKeyId),
+				text
+			)
+		}),
 	'usage.get': () => noInput
 };
 
-/** apiKeys.create needs a browser session; everything else is called with the API key. */
-const authFor = (path: string): Auth => (path === 'apiKeys.create' ? 'cookie' : 'key');
+/** Making keys and their webhooks needs a browser session; everything else uses the API key. */
+const SESSION_ONLY = new Set(['apiKeys.create', 'apiKeys.setWebhook', 'apiKeys.removeWebhook']);
+const authFor = (path: string): Auth => (SESSION_ONLY.has(path) ? 'cookie' : 'key');
 
 // ------------------------------------------------------------------------------ properties
 

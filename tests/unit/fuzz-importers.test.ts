@@ -36,7 +36,9 @@ const TIME_LIMIT_MS = 1_500;
 // any call is timed, so the limit measures the input's cost alone.
 beforeAll(() => {
 	importJsonResume(ines);
-	parseTextResume('Jo Smith\njo@example.com\n\nExperience\nNurse, Mercy Hospital, 2020 – present');
+	parseTextResume(
+		'Jo Smith\njo@example.com\n\nExperience\nNurse, Mercy Hospital, 2020 – present\n- Triaged 30 patients a shift.'
+	);
 	parsePosting('Nurse\nRequirements\n- RN licence');
 });
 
