@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { docxText, pdfText } from '../helpers/read-documents';
 import {
@@ -8,7 +7,7 @@ import {
 	twoColumnPdf,
 	type ResumeDescription
 } from '../helpers/resume-documents';
-import { signUp } from './support';
+import { DOCX_TYPE, downloaded, PDF_TYPE, signUp, uploadResume } from './support';
 
 // The documents people have, end to end: a Word resume and then a PDF one uploaded and reviewed,
 // the record tailored to a posting, and the tailored resume downloaded as PDF and Word — read back
@@ -35,15 +34,6 @@ Preferred
 - MSN or enrolment in an MSN programme
 - TNCC or CEN certification`;
 
-async function upload(page: Page, name: string, bytes: Uint8Array, mimeType: string) {
-	await page.goto('/career');
-	await page
-		.getByLabel('Resume file')
-		.setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
-	await page.getByRole('button', { name: 'Import', exact: true }).click();
-	await page.waitForURL(/\/career\/review$/);
-}
-
 async function review(page: Page, resume: ResumeDescription) {
 	await expect(page.getByRole('heading', { name: 'Review your import' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: resume.name })).toBeVisible();
@@ -55,27 +45,15 @@ async function review(page: Page, resume: ResumeDescription) {
 	await expect(page.getByRole('status')).toHaveText(/^Imported \d+ items and \d+ facts\.$/);
 }
 
-async function downloaded(page: Page, button: string) {
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: button, exact: true }).click();
-	const file = await download;
-	return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(await file.path())) };
-}
-
 test('upload Word and PDF resumes, review, tailor, download PDF and Word', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signUp(page, 'Zoë Adebayo-Lindqvist');
 
-	await upload(
-		page,
-		'sales-resume.docx',
-		await headingsDocx(salesRep),
-		'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-	);
+	await uploadResume(page, 'sales-resume.docx', await headingsDocx(salesRep), DOCX_TYPE);
 	await review(page, salesRep);
 	await expect(page.getByText(salesRep.experience[0]!.bullets[0]!)).toBeVisible();
 
-	await upload(page, 'Zoë Adebayo-Lindqvist.pdf', await twoColumnPdf(nurse), 'application/pdf');
+	await uploadResume(page, 'Zoë Adebayo-Lindqvist.pdf', await twoColumnPdf(nurse), PDF_TYPE);
 	await review(page, nurse);
 	await expect(page.getByText(nurse.experience[0]!.bullets[1]!)).toBeVisible();
 	// The PDF replaced the Word import: the sales roles are gone.

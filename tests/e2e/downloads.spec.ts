@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { docxText, pdfText } from '../helpers/read-documents';
-import { checkPage, profileFor } from './support';
+import { checkPage, downloaded, profileFor } from './support';
 
 // The resume an employer receives, downloaded from the profile page as a person would: PDF and
 // Word in a chosen template, read back as recruiters' software reads them.
-
-async function downloaded(page: Page, button: string) {
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: button, exact: true }).click();
-	const file = await download;
-	return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(await file.path())) };
-}
 
 test('download the resume as PDF and Word in a chosen template, and print it', async ({ page }) => {
 	await profileFor(page);

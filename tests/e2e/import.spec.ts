@@ -8,20 +8,10 @@ import {
 	twoColumnPdf,
 	type ResumeDescription
 } from '../helpers/resume-documents';
-import { checkPage, signUp } from './support';
+import { checkPage, DOCX_TYPE, PDF_TYPE, signUp, uploadResume } from './support';
 
-/** Chooses a generated document in the career page's file input and sends the form. */
-async function upload(page: Page, name: string, bytes: Uint8Array, mimeType: string) {
-	await page.goto('/career');
-	await page
-		.getByLabel('Resume file')
-		.setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
-	await page.getByRole('button', { name: 'Import', exact: true }).click();
-	await page.waitForURL(/\/career\/review$/);
-}
-
-const pdf = 'application/pdf';
-const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const pdf = PDF_TYPE;
+const docx = DOCX_TYPE;
 
 /** The review shows the person, their contact line and every bullet of every role. */
 async function expectReview(page: Page, resume: ResumeDescription) {
@@ -39,7 +29,7 @@ test('a PDF is reviewed before it replaces the record; a Word file can be discar
 	page
 }) => {
 	await signUp(page, 'Zoë Adebayo');
-	await upload(page, 'Zoë Adebayo-Lindqvist.pdf', await twoColumnPdf(nurse), pdf);
+	await uploadResume(page, 'Zoë Adebayo-Lindqvist.pdf', await twoColumnPdf(nurse), pdf);
 	await expectReview(page, nurse);
 	await expect(page.getByText('Your record is empty, so this becomes your record.')).toBeVisible();
 	await expect(page.getByText('Sep 2020 – present')).toBeVisible();
@@ -60,7 +50,7 @@ test('a PDF is reviewed before it replaces the record; a Word file can be discar
 	await expect(page.getByText(nurse.experience[0]!.bullets[1]!)).toBeVisible();
 
 	// A Word document next: the review says what it would replace; discarding keeps the record.
-	await upload(page, 'sales.docx', await headingsDocx(salesRep), docx);
+	await uploadResume(page, 'sales.docx', await headingsDocx(salesRep), docx);
 	await expectReview(page, salesRep);
 	await expect(page.getByText(/It replaces your record of 2 roles and \d+ facts\./)).toBeVisible();
 	await page.getByRole('button', { name: 'Discard' }).click();
@@ -111,7 +101,7 @@ test.describe('without JavaScript', () => {
 		page
 	}) => {
 		await signUp(page, 'Zoë Adebayo');
-		await upload(page, 'resume.docx', await tableDocx(nurse), docx);
+		await uploadResume(page, 'resume.docx', await tableDocx(nurse), docx);
 		await expectReview(page, nurse);
 		await page.getByRole('button', { name: 'Replace my career record' }).click();
 		await page.waitForURL(/\/career$/);

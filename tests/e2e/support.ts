@@ -32,6 +32,27 @@ export async function importCareer(page: Page) {
 	await expect(page.getByRole('status')).toContainText(/Imported \d+ items and \d+ facts/);
 }
 
+/** Chooses a generated document in the career page's file input and sends it for review. */
+export async function uploadResume(page: Page, name: string, bytes: Uint8Array, mimeType: string) {
+	await page.goto('/career');
+	await page
+		.getByLabel('Resume file')
+		.setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.waitForURL(/\/career\/review$/);
+}
+
+export const PDF_TYPE = 'application/pdf';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Presses a download button of the profile page; the file's suggested name and bytes. */
+export async function downloaded(page: Page, button: string) {
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: button, exact: true }).click();
+	const file = await download;
+	return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(await file.path())) };
+}
+
 /** Adds the fixture posting and starts tailoring; resolves on the progress page. */
 export async function addOpportunityAndTailor(page: Page) {
 	await page.goto('/opportunities/new');
