@@ -45,6 +45,7 @@ async function sh(file: string, args: string[], cwd: string, env: Record<string,
 beforeAll(async () => {
 	work = await mkdtemp(path.join(tmpdir(), 'tailor-client-'));
 	await sh(bin('tsdown'), [], pkg);
+	await sh(bin('node'), ['scripts/standalone-types.mjs'], pkg);
 	const { stdout } = await sh(npm, ['pack', '--json', '--pack-destination', work], pkg);
 	packed = (JSON.parse(stdout) as Packed[])[0]!;
 	tarball = path.join(work, packed.filename);
@@ -77,6 +78,7 @@ describe('the packed client', () => {
 		expect(installed).not.toContain('pg-boss');
 		expect(installed).not.toContain('better-auth');
 		expect(installed).not.toContain('@sveltejs');
+		expect(installed).not.toContain('zod');
 	});
 
 	test('passes publint and are-the-types-wrong', async () => {
