@@ -389,7 +389,7 @@ describe('batches', () => {
 				name: 's1',
 				output: null,
 				durationMs: 0,
-				event: {}
+				event: { name: 's1', phase: 'p', durationMs: 0 }
 			})
 		).toBeNull();
 	});
@@ -399,7 +399,7 @@ describe('batches', () => {
 		// PostgreSQL's jsonb has no NUL character.
 		const claims = await Promise.allSettled([
 			claimJob(t.db, ids[0]!, 1, { status: 'processing', attempt: 1 }),
-			claimJob(t.db, ids[1]!, 1, { status: 'processing', attempt: 1, note: 'nul \u0000' }),
+			claimJob(t.db, ids[1]!, 1, { status: 'processing', attempt: 1, worker: 'nul \u0000' }),
 			claimJob(t.db, ids[2]!, 1, { status: 'processing', attempt: 1 })
 		]);
 		expect(claims.map((c) => c.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);

@@ -7,7 +7,12 @@ import { isTerminalEvent } from '../../src/lib/schemas/jobs';
 import { createDb } from '../../src/lib/server/db/client';
 import { startTailor } from '../../src/lib/server/domain/tailor';
 import { JobEngine } from '../../src/lib/server/jobs/engine';
-import { EVENTS_CHANNEL, parseEvent, readEvents } from '../../src/lib/server/jobs/events';
+import {
+	EVENTS_CHANNEL,
+	isPartial,
+	parseEvent,
+	readEvents
+} from '../../src/lib/server/jobs/events';
 import { createLogger } from '../../src/lib/server/log';
 import {
 	cachedTailorLatencyApart,
@@ -85,7 +90,7 @@ try {
 	const listener = await sql.listen(EVENTS_CHANNEL, (message) => {
 		const e = parseEvent(message);
 		// Too large for NOTIFY: read the event back.
-		const event = e.partial
+		const event = isPartial(e)
 			? readEvents(db, e.jobId, e.id - 1).then((events) => events[0])
 			: Promise.resolve(e);
 		void event.then((ev) => {

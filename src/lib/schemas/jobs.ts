@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Background jobs as the server stores them and every client reads them: statuses, phases and the
  * events of `job_events` (SPEC §4, §5). Browser-safe.
@@ -59,3 +61,47 @@ export type JobEvent = JobEventData & { id: number; jobId: string; createdAt: st
 
 export const isTerminalEvent = (e: JobEventData): boolean =>
 	e.type === 'status' && isTerminalStatus(e.payload.status);
+
+const summarySchema = z.record(z.string(), z.unknown());
+
+/**
+ * The same events as zod schemas: what a stored or announced event is checked against when it is
+ * read (`jobs/events.ts`), so a reader never trusts a payload's shape blindly.
+ */
+export const jobEventPayloadSchemas = {
+	status: z.object({
+		status: z.enum(jobStatuses),
+		attempt: z.number().int().optional(),
+		worker: z.string().optional(),
+		retrying: z.boolean().optional(),
+		error: z.string().optional(),
+		summary: summarySchema.optional()
+	}),
+	phase: z.object({ phase: z.string(), ticker: z.array(z.string()).optional() }),
+	highlight: z.object({ text: z.string() }),
+	step: z.object({ name: z.string(), phase: z.string(), durationMs: z.number() })
+} satisfies { [K in JobEventType]: z.ZodType<Extract<JobEventData, { type: K }>['payload']> };
+
+const eventOf = <K extends JobEventType>(type: K) =>
+	z.object({
+		id: z.number().int(),
+		jobId: z.string(),
+		createdAt: z.string(),
+		type: z.literal(type),
+		payload: jobEventPayloadSchemas[type]
+	});
+
+/** One job event, its payload checked for its type. */
+export const jobEventSchema = z.discriminatedUnion('type', [
+	eventOf('status'),
+	eventOf('phase'),
+	eventOf('highlight'),
+	eventOf('step')
+]) satisfies z.ZodType<JobEvent>;
+
+/** A NOTIFY message too large to carry its event: only the ids, to read it back. */
+export const partialEventSchema = z.object({
+	id: z.number().int(),
+	jobId: z.string(),
+	partial: z.literal(true)
+});

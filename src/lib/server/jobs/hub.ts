@@ -1,7 +1,7 @@
 import { isTerminalEvent, type JobEvent } from '../../schemas/jobs';
 import type { Database, Sql } from '../db/client';
 import type { Logger } from '../log';
-import { EVENTS_CHANNEL, parseEvent, readEvents } from './events';
+import { EVENTS_CHANNEL, isPartial, parseEvent, readEvents } from './events';
 
 /** Pushed to a subscriber when its stream must end (the hub closes, its signal aborts). */
 const CLOSED = Symbol('closed');
@@ -90,7 +90,10 @@ export class EventHub {
 		}
 		const set = this.#subscribers.get(parsed.jobId);
 		if (!set) return;
-		for (const s of set) (parsed.partial ? s.resync : s.push).call(s, parsed);
+		for (const s of set) {
+			if (isPartial(parsed)) s.resync();
+			else s.push(parsed);
+		}
 	}
 
 	/**

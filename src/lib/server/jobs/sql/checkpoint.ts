@@ -1,3 +1,4 @@
+import type { StepPayload } from '../../../schemas/jobs';
 import type { Executor } from '../../db/client';
 import { ANNOUNCE, insertEvents } from './event';
 import { run, type JobState } from './run';
@@ -27,7 +28,7 @@ export type Checkpoint = {
 	output: unknown;
 	durationMs: number;
 	/** The `step` event's payload. */
-	event: Record<string, unknown>;
+	event: StepPayload;
 };
 
 /**

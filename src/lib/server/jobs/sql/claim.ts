@@ -1,3 +1,4 @@
+import type { StatusPayload } from '../../../schemas/jobs';
 import type { Database } from '../../db/client';
 import type { JobRow } from '../pipeline';
 import { Coalescer } from './coalescer';
@@ -106,7 +107,7 @@ export function claimJob(
 	db: Database,
 	jobId: string,
 	attempt: number,
-	payload: Record<string, unknown>
+	payload: StatusPayload
 ): Promise<Claimed | null> {
 	let claimer = claimers.get(db);
 	if (!claimer) claimers.set(db, (claimer = new Coalescer(claimMany(db))));

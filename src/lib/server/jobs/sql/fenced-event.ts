@@ -1,3 +1,4 @@
+import type { PhasePayload } from '../../../schemas/jobs';
 import type { Executor } from '../../db/client';
 import { ANNOUNCE, insertEvents } from './event';
 import { run } from './run';
@@ -33,7 +34,7 @@ export function enterPhase(
 	jobId: string,
 	attempt: number,
 	phase: string,
-	payload: { phase: string; ticker?: string[] }
+	payload: PhasePayload
 ): Promise<boolean> {
 	return written(ex, PHASE, [jobId, attempt, phase, JSON.stringify(payload)]);
 }
