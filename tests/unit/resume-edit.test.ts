@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyResumeEdit, parseResumeForm } from '../../src/lib/ui/resume-edit';
+import { applyResumeEdit, parseResumeForm, resumeDraft } from '../../src/lib/ui/resume-edit';
 
 const resume = {
 	basics: { name: 'Ines', summary: 'Engineer.' },
@@ -56,5 +56,21 @@ describe('inline resume editing', () => {
 		expect(next.work![0]!.highlights).toEqual(['first', 'second']);
 		expect(next.work![1]!.highlights).toEqual(['Shipped billing']);
 		expect(next.basics).toEqual({ name: 'Ines' });
+	});
+});
+
+describe('resumeDraft', () => {
+	it('opens the editor on the summary and the lines of each entry, sections without entries left out', () => {
+		expect(
+			resumeDraft({ ...resume, work: [{ position: 'Lead', name: 'Acme', highlights: ['A'] }] })
+		).toEqual({
+			summary: 'Engineer.',
+			sections: [
+				{ key: 'work', label: 'Experience', entries: [{ title: 'Lead · Acme', lines: ['A'] }] }
+			]
+		});
+		expect(resumeDraft({ projects: [{}] }).sections[0]!.entries).toEqual([
+			{ title: 'Entry', lines: [] }
+		]);
 	});
 });

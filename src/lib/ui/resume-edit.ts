@@ -10,6 +10,41 @@ export type ResumeTextEdit = {
 	highlights: Partial<Record<EditableSection, string[][]>>;
 };
 
+/** The resume's text as the inline editor holds it: the summary and each entry's lines. */
+export type ResumeDraft = {
+	summary: string;
+	sections: {
+		key: EditableSection;
+		label: string;
+		entries: { title: string; lines: string[] }[];
+	}[];
+};
+
+const sectionLabels: Record<EditableSection, string> = {
+	work: 'Experience',
+	projects: 'Projects',
+	volunteer: 'Volunteering'
+};
+
+/** The draft the editor opens with: the resume's summary and the sections that have entries. */
+export function resumeDraft(resume: JsonResume): ResumeDraft {
+	const r = resume as Record<string, unknown>;
+	const text = (v: unknown) => (typeof v === 'string' ? v : '');
+	return {
+		summary: text((r.basics as Record<string, unknown> | undefined)?.summary),
+		sections: EDITABLE_SECTIONS.map((key) => ({
+			key,
+			label: sectionLabels[key],
+			entries: ((r[key] ?? []) as Record<string, unknown>[]).map((e) => ({
+				title:
+					[text(e.position), text(e.name), text(e.organization)].filter(Boolean).join(' · ') ||
+					'Entry',
+				lines: [...((e.highlights ?? []) as string[])]
+			}))
+		})).filter((s) => s.entries.length)
+	};
+}
+
 const FIELD = /^h:(work|projects|volunteer):(\d{1,4}):(\d{1,4})$/;
 const ENTRY = /^e:(work|projects|volunteer):(\d{1,4})$/;
 
