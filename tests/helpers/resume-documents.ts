@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
@@ -944,4 +945,22 @@ export function resumeHtml(r: ResumeDescription, layout: 'single' | 'sidebar'): 
 				`${part('Skills', skills)}${part('Languages', `<p>${languages.join('<br>')}</p>`, languages.length > 0)}</aside>` +
 				`<main>${main}</main></div>`;
 	return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${body}</body></html>`;
+}
+
+/**
+ * The people the document tests render: the nurse, the salesperson and each of the project's
+ * career fixtures (`who` names them in a test's title: "a nurse's", "ines-varga's").
+ */
+export function resumePeople(): { who: string; resume: ResumeDescription }[] {
+	const careers = path.resolve(import.meta.dirname, '../fixtures/careers');
+	return [
+		{ who: "a nurse's", resume: nurse },
+		{ who: "a salesperson's", resume: salesRep },
+		...readdirSync(careers)
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => ({
+				who: `${f.replace('.json', '')}'s`,
+				resume: describeJsonResume(JSON.parse(readFileSync(path.join(careers, f), 'utf8')))
+			}))
+	];
 }

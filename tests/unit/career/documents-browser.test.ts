@@ -1,16 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { importDocument } from '../../../src/lib/server/career/document';
 import { expectEverything } from '../../helpers/expect-resume';
-import {
-	describeJsonResume,
-	nurse,
-	resumeHtml,
-	salesRep,
-	type ResumeDescription
-} from '../../helpers/resume-documents';
+import { resumeHtml, resumePeople } from '../../helpers/resume-documents';
 
 // Resumes as online builders and "print to PDF" make them: HTML printed by Chromium, where a
 // list's bullets are drawn shapes and the dates sit in flex rows. Needs a Chromium (Debian's, or
@@ -20,17 +13,7 @@ const executablePath =
 	process.env.E2E_CHROMIUM ??
 	['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
-const careers = path.resolve(import.meta.dirname, '../../fixtures/careers');
-const people: { who: string; resume: ResumeDescription }[] = [
-	{ who: "a nurse's", resume: nurse },
-	{ who: "a salesperson's", resume: salesRep },
-	...readdirSync(careers)
-		.filter((f) => f.endsWith('.json'))
-		.map((f) => ({
-			who: `${f.replace('.json', '')}'s`,
-			resume: describeJsonResume(JSON.parse(readFileSync(path.join(careers, f), 'utf8')))
-		}))
-];
+const people = resumePeople();
 
 describe.skipIf(!executablePath)(
 	`PDFs printed by a browser${executablePath ? '' : ' (skipped: no Chromium found)'}`,

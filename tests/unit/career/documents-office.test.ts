@@ -1,18 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { importDocument } from '../../../src/lib/server/career/document';
 import { expectEverything } from '../../helpers/expect-resume';
-import {
-	describeJsonResume,
-	headingsDocx,
-	nurse,
-	salesRep,
-	tableDocx,
-	type ResumeDescription
-} from '../../helpers/resume-documents';
+import { headingsDocx, tableDocx, resumePeople } from '../../helpers/resume-documents';
 
 // Word documents saved as PDF, as people send them: the generated .docx files converted by
 // LibreOffice (a word processor's own PDF export: its fonts, tab stops, tables and bullets).
@@ -20,17 +13,7 @@ import {
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
-const careers = path.resolve(import.meta.dirname, '../../fixtures/careers');
-const people: { who: string; resume: ResumeDescription }[] = [
-	{ who: 'nurse', resume: nurse },
-	{ who: 'salesperson', resume: salesRep },
-	...readdirSync(careers)
-		.filter((f) => f.endsWith('.json'))
-		.map((f) => ({
-			who: f.replace('.json', ''),
-			resume: describeJsonResume(JSON.parse(readFileSync(path.join(careers, f), 'utf8')))
-		}))
-];
+const people = resumePeople();
 const layouts = [
 	{ name: 'headings and bullets', make: headingsDocx },
 	{ name: 'tables', make: tableDocx }
@@ -40,7 +23,7 @@ describe.skipIf(!soffice)(
 	`Word documents saved as PDF${soffice ? '' : ' (skipped: LibreOffice not found)'}`,
 	() => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'tailor-office-'));
-		const name = (who: string, layout: string) => `${who}-${layout.replace(/\W+/g, '-')}`;
+		const name = (who: string, layout: string) => `${who} ${layout}`.replace(/\W+/g, '-');
 		beforeAll(async () => {
 			const files: string[] = [];
 			for (const { who, resume } of people)
@@ -61,7 +44,7 @@ describe.skipIf(!soffice)(
 
 		for (const { who, resume } of people)
 			for (const layout of layouts)
-				it(`${who}'s resume laid out with ${layout.name} imports with every field`, async () => {
+				it(`${who} resume laid out with ${layout.name} imports with every field`, async () => {
 					const pdf = readFileSync(path.join(dir, `${name(who, layout.name)}.pdf`));
 					expectEverything(await importDocument(new Uint8Array(pdf), 'resume.pdf'), resume);
 				});

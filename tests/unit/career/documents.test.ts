@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +10,6 @@ import { DOCX_REFUSALS } from '../../../src/lib/server/career/docx-text';
 import { CareerImportError } from '../../../src/lib/server/career/json-resume';
 import { PDF_MAX_PAGES, PDF_REFUSALS, pdfToText } from '../../../src/lib/server/career/pdf-text';
 import {
-	describeJsonResume,
 	headingsDocx,
 	nurse,
 	otherZip,
@@ -23,6 +20,7 @@ import {
 	singleColumnPdf,
 	tableDocx,
 	twoColumnPdf,
+	resumePeople,
 	type ResumeDescription
 } from '../../helpers/resume-documents';
 import { expectEverything } from '../../helpers/expect-resume';
@@ -40,18 +38,7 @@ const layouts = [
 	{ name: 'a Word document laid out in tables', file: 'resume.docx', make: tableDocx }
 ];
 
-const careers = path.resolve(import.meta.dirname, '../../fixtures/careers');
-const people = [
-	{ who: "a nurse's", resume: nurse },
-	{ who: "a salesperson's", resume: salesRep },
-	// The project's own career fixtures, rendered as the documents people send.
-	...readdirSync(careers)
-		.filter((f) => f.endsWith('.json'))
-		.map((f) => ({
-			who: `${f.replace('.json', '')}'s`,
-			resume: describeJsonResume(JSON.parse(readFileSync(path.join(careers, f), 'utf8')))
-		}))
-];
+const people = resumePeople();
 
 describe('documents people have import with every field', () => {
 	for (const { who, resume } of people) {
