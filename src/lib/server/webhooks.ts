@@ -89,6 +89,15 @@ async function refusal(url: URL, settings: WebhookSettings): Promise<string | nu
 	return null;
 }
 
+/** Whether the API key is the user's (revoked keys included). */
+async function ownsKey(db: Database, userId: string, apiKeyId: string): Promise<boolean> {
+	const [key] = await db
+		.select({ id: apiKeys.id })
+		.from(apiKeys)
+		.where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.referenceId, userId)));
+	return key !== undefined;
+}
+
 /** Sets (or replaces) the key's webhook. The new signing secret is in the answer, once. */
 export async function setWebhook(
 	db: Database,
@@ -97,11 +106,7 @@ export async function setWebhook(
 	apiKeyId: string,
 	rawUrl: string
 ): Promise<(WebhookView & { secret: string }) | null> {
-	const [key] = await db
-		.select({ id: apiKeys.id })
-		.from(apiKeys)
-		.where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.referenceId, userId)));
-	if (!key) return null;
+	if (!(await ownsKey(db, userId, apiKeyId))) return null;
 	const url = new URL(rawUrl);
 	const refused = await refusal(url, settings);
 	if (refused) throw new InvalidInputError(refused, [{ path: '/url', message: refused }]);
@@ -116,11 +121,7 @@ export async function setWebhook(
 
 /** Removes the key's webhook; false when the user has no such key. */
 export async function removeWebhook(db: Database, userId: string, apiKeyId: string) {
-	const [key] = await db
-		.select({ id: apiKeys.id })
-		.from(apiKeys)
-		.where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.referenceId, userId)));
-	if (!key) return false;
+	if (!(await ownsKey(db, userId, apiKeyId))) return false;
 	await db.delete(apiKeyWebhooks).where(eq(apiKeyWebhooks.apiKeyId, apiKeyId));
 	return true;
 }

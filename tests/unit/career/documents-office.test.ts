@@ -9,7 +9,8 @@ import { headingsDocx, tableDocx, resumePeople } from '../../helpers/resume-docu
 
 // Word documents saved as PDF, as people send them: the generated .docx files converted by
 // LibreOffice (a word processor's own PDF export: its fonts, tab stops, tables and bullets).
-// Needs LibreOffice (`soffice`); without it these tests are skipped, and say so.
+// Needs LibreOffice (`soffice`), which Tailor itself never uses and CI does not install (it is a
+// large package); without it these tests are skipped, and their title says so.
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
